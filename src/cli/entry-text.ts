@@ -1,0 +1,24 @@
+import type { EntryView } from "../entries/entry-queries.js"
+import { renderTable, shortTime } from "./output.js"
+
+export const entriesTable = (entries: ReadonlyArray<EntryView>): string =>
+  renderTable(
+    ["ID", "CATEGORY", "STATUS", "TITLE", "UPDATED", "BY"],
+    entries.map((entry) => [
+      entry.short_id,
+      entry.category,
+      entry.status,
+      entry.title,
+      shortTime(entry.updated_at),
+      entry.updated_by,
+    ]),
+  )
+
+export const entryDetail = (entry: EntryView): string =>
+  [
+    `${entry.short_id}  ${entry.category}  [${entry.status}]  ${entry.title}`,
+    `id: ${entry.id}`,
+    `project: ${entry.project ?? "-"}   session: ${entry.session_id ?? "-"}`,
+    `logged: ${shortTime(entry.logged_at)} by ${entry.created_by}   updated: ${shortTime(entry.updated_at)} by ${entry.updated_by}`,
+    ...(entry.body === "" ? [] : ["", entry.body]),
+  ].join("\n")

@@ -1,0 +1,37 @@
+/**
+ * The installed bin. Claude Code runs `recent` and `inbox --count` at every session start, so
+ * those are answered here from the snapshot file without loading Effect or DuckDB (a few ms
+ * instead of a few hundred). Any other arguments, including any the hot path does not
+ * recognise, go to the full CLI, which parses, validates and documents them.
+ */
+import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
+
+type HotPath = { readonly kind: "recent"; readonly limit: number; readonly json: boolean } | { readonly kind: "inbox-count" }
+
+const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
+  if (args.length === 2 && args[0] === "inbox" && args[1] === "--count") return { kind: "inbox-count" }
+  if (args[0] !== "recent") return undefined
+  let limit = defaultRecentLimit
+  let json = false
+  for (let index = 1; index < args.length; index++) {
+    const arg = args[index]
+    const inlineLimit = arg?.startsWith("--limit=") ? arg.slice("--limit=".length) : undefined
+    const limitText = arg === "--limit" ? args[++index] : inlineLimit
+    if (arg === "--json") json = true
+    else if (limitText !== undefined && /^\d+$/.test(limitText)) limit = Number(limitText)
+    else return undefined
+  }
+  return { kind: "recent", limit, json }
+}
+
+const hotPath = hotPathOf(process.argv.slice(2))
+if (hotPath === undefined) {
+  require("./main.cjs")
+} else {
+  try {
+    const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
+    if (output !== "") process.stdout.write(`${output}\n`)
+  } catch {
+    // Session start must never fail: print nothing.
+  }
+}

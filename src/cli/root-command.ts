@@ -1,0 +1,25 @@
+import { Command } from "@effect/cli"
+import { eventsCommand } from "./commands/events.js"
+import { inboxCommand } from "./commands/inbox.js"
+import { initCommand } from "./commands/init.js"
+import { listCommand } from "./commands/list.js"
+import { logCommand } from "./commands/log.js"
+import { rebuildCommand } from "./commands/rebuild.js"
+import { recentCommand } from "./commands/recent.js"
+import { resolveCommand } from "./commands/resolve.js"
+import { showCommand } from "./commands/show.js"
+
+export const rootCommand = Command.make("claude-session-logger").pipe(
+  Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),
+  Command.withSubcommands([
+    initCommand,
+    logCommand,
+    resolveCommand,
+    listCommand,
+    showCommand,
+    recentCommand,
+    inboxCommand,
+    eventsCommand,
+    rebuildCommand,
+  ]),
+)

@@ -1,0 +1,41 @@
+import { homedir } from "node:os"
+import { join } from "node:path"
+
+/** Every file the tool keeps, under one data dir (DESIGN §9). */
+export interface DataPaths {
+  readonly dataDir: string
+  readonly database: string
+  readonly spoolDir: string
+  readonly snapshot: string
+  readonly deviceId: string
+  readonly log: string
+}
+
+export const dataPathsIn = (dataDir: string): DataPaths => ({
+  dataDir,
+  database: join(dataDir, "sessions.duckdb"),
+  spoolDir: join(dataDir, "spool"),
+  snapshot: join(dataDir, "snapshot.json"),
+  deviceId: join(dataDir, "device-id"),
+  log: join(dataDir, "claude-session-logger.log"),
+})
+
+export const resolveDataDir = (env: NodeJS.ProcessEnv): string =>
+  env.CLAUDE_LOGGER_HOME && env.CLAUDE_LOGGER_HOME.trim() !== ""
+    ? env.CLAUDE_LOGGER_HOME
+    : join(env.HOME ?? homedir(), ".claude", "claude-session-logger")
+
+/**
+ * Claude Code's data dirs, where `projects/` holds the transcripts (DESIGN §7):
+ * `$CLAUDE_CONFIG_DIR` (comma-separated) if set, else `~/.claude` and `$XDG_CONFIG_HOME/claude`.
+ */
+export const claudeDataDirs = (env: NodeJS.ProcessEnv): ReadonlyArray<string> => {
+  const configured = (env.CLAUDE_CONFIG_DIR ?? "")
+    .split(",")
+    .map((dir) => dir.trim())
+    .filter((dir) => dir !== "")
+  if (configured.length > 0) return configured
+  const home = env.HOME ?? homedir()
+  const xdg = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join(home, ".config")
+  return [join(home, ".claude"), join(xdg, "claude")]
+}

@@ -1,0 +1,93 @@
+import { Schema } from "effect"
+import { Category, Status } from "../entries/entry-fields.js"
+import { EntryId, EventId, SessionId } from "./ids.js"
+
+export const EntryLogged = Schema.TaggedStruct("EntryLogged", {
+  entryId: EntryId,
+  category: Category,
+  status: Status,
+  title: Schema.NonEmptyTrimmedString,
+  body: Schema.String,
+  sessionId: Schema.NullOr(SessionId),
+  project: Schema.NullOr(Schema.String),
+})
+export type EntryLogged = typeof EntryLogged.Type
+
+export const EntryStatusChanged = Schema.TaggedStruct("EntryStatusChanged", {
+  entryId: EntryId,
+  status: Status,
+  note: Schema.NullOr(Schema.NonEmptyTrimmedString),
+})
+export type EntryStatusChanged = typeof EntryStatusChanged.Type
+
+/** Device-local: this reader has seen every inbox change up to `watermark`. Never synced. */
+export const InboxWatermarkAdvanced = Schema.TaggedStruct("InboxWatermarkAdvanced", {
+  reader: Schema.NonEmptyTrimmedString,
+  watermark: EventId,
+})
+export type InboxWatermarkAdvanced = typeof InboxWatermarkAdvanced.Type
+
+const TokenCount = Schema.NonNegativeInt
+
+export const ModelUsage = Schema.Struct({
+  model: Schema.NonEmptyString,
+  inputTokens: TokenCount,
+  outputTokens: TokenCount,
+  cacheWrite5mTokens: TokenCount,
+  cacheWrite1hTokens: TokenCount,
+  cacheReadTokens: TokenCount,
+  costUsd: Schema.NonNegative,
+})
+export type ModelUsage = typeof ModelUsage.Type
+
+/** The full recorded state of one session; a later recording of the same session replaces it. */
+export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
+  sessionId: SessionId,
+  project: Schema.String,
+  cwd: Schema.String,
+  startedAt: Schema.NullOr(Schema.String),
+  endedAt: Schema.NullOr(Schema.String),
+  durationMin: Schema.NonNegative,
+  messageCount: Schema.NonNegativeInt,
+  toolCallCount: Schema.NonNegativeInt,
+  skillsUsed: Schema.Array(Schema.String),
+  gitBranch: Schema.NullOr(Schema.String),
+  ccVersion: Schema.NullOr(Schema.String),
+  title: Schema.NullOr(Schema.String),
+  sessionType: Schema.String,
+  models: Schema.Array(ModelUsage),
+  transcriptPath: Schema.NullOr(Schema.String),
+})
+export type SessionRecorded = typeof SessionRecorded.Type
+
+export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, InboxWatermarkAdvanced, SessionRecorded)
+export type DomainEvent = typeof DomainEvent.Type
+export type EventType = DomainEvent["_tag"]
+
+/**
+ * The payload version this code writes and understands, per type. An event written by a newer
+ * client (higher version, or a type not listed) is stored and kept but skipped by the folds.
+ * When a payload changes shape, bump its version here and add an upcaster in decode-event.ts.
+ */
+export const currentVersion: Record<EventType, number> = {
+  EntryLogged: 1,
+  EntryStatusChanged: 1,
+  InboxWatermarkAdvanced: 1,
+  SessionRecorded: 1,
+}
+
+/** Types that never leave the device (DESIGN §4): kept in `local_events`, not `events`. */
+export const isLocalOnly = (type: string): boolean => type === "InboxWatermarkAdvanced"
+
+/** The entity an event is about: an entry, a session, or an inbox reader. */
+export const entityOf = (event: DomainEvent): string => {
+  switch (event._tag) {
+    case "EntryLogged":
+    case "EntryStatusChanged":
+      return event.entryId
+    case "InboxWatermarkAdvanced":
+      return event.reader
+    case "SessionRecorded":
+      return event.sessionId
+  }
+}

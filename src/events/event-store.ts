@@ -1,0 +1,122 @@
+import { Effect, Schema } from "effect"
+import type { DatabaseFailed } from "../store/database-errors.js"
+import type { Db } from "../store/database.js"
+import { type ColumnTypes, insertRowsSql } from "../store/insert-rows.js"
+import { inKeys, isoUtc } from "../store/sql-fragments.js"
+import { isLocalOnly } from "./domain-event.js"
+import { envelopeFields, JsonObject, type StoredEvent } from "./stored-event.js"
+
+const envelopeColumns = `
+  id          VARCHAR PRIMARY KEY,
+  type        VARCHAR NOT NULL,
+  version     INTEGER NOT NULL,
+  entity_id   VARCHAR NOT NULL,
+  device_id   VARCHAR NOT NULL,
+  actor       VARCHAR NOT NULL,
+  recorded_at TIMESTAMPTZ NOT NULL,
+  payload     JSON NOT NULL`
+
+/**
+ * `events` travel between devices; `local_events` (the inbox watermark) never leave this one.
+ * Rows in both are immutable: never updated, never deleted.
+ */
+export const eventTablesDdl: ReadonlyArray<string> = [
+  `CREATE TABLE IF NOT EXISTS events (${envelopeColumns})`,
+  `CREATE TABLE IF NOT EXISTS local_events (${envelopeColumns})`,
+  `CREATE INDEX IF NOT EXISTS events_entity ON events (entity_id)`,
+  `CREATE OR REPLACE VIEW all_events AS SELECT * FROM events UNION ALL SELECT * FROM local_events`,
+]
+
+const insertColumns: ColumnTypes = {
+  id: "VARCHAR",
+  type: "VARCHAR",
+  version: "INTEGER",
+  entity_id: "VARCHAR",
+  device_id: "VARCHAR",
+  actor: "VARCHAR",
+  recorded_at: "TIMESTAMPTZ",
+  payload: "JSON",
+}
+
+const toRow = (event: StoredEvent) => ({
+  id: event.id,
+  type: event.type,
+  version: event.version,
+  entity_id: event.entityId,
+  device_id: event.deviceId,
+  actor: event.actor,
+  recorded_at: event.recordedAt,
+  payload: event.payload,
+})
+
+const insertedIds = Schema.Struct({ id: Schema.String })
+
+const insertInto = (db: Db, table: string, events: ReadonlyArray<StoredEvent>) =>
+  events.length === 0
+    ? Effect.succeed(new Set<string>())
+    : db
+      .all(insertedIds, insertRowsSql(table, insertColumns, "ON CONFLICT (id) DO NOTHING RETURNING id"), [
+        JSON.stringify(events.map(toRow)),
+      ])
+      .pipe(Effect.map((rows) => new Set(rows.map((row) => row.id))))
+
+/**
+ * Appends events, ignoring any whose id is already stored (so sync and spool ingest can deliver
+ * twice). Returns only the events that were new, in id order.
+ */
+export const appendEvents = (
+  db: Db,
+  events: ReadonlyArray<StoredEvent>,
+): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
+  Effect.gen(function* () {
+    const shared = yield* insertInto(db, "events", events.filter((event) => !isLocalOnly(event.type)))
+    const local = yield* insertInto(db, "local_events", events.filter((event) => isLocalOnly(event.type)))
+    return events
+      .filter((event) => shared.has(event.id) || local.has(event.id))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+  })
+
+/** An envelope row with its columns aliased to the StoredEvent field names. */
+const StoredEventRow = Schema.Struct({ ...envelopeFields, payload: Schema.parseJson(JsonObject) })
+
+const selectEnvelope = `SELECT id, type, version, entity_id AS "entityId", device_id AS "deviceId", actor,
+  ${isoUtc("recorded_at")} AS "recordedAt", payload::VARCHAR AS payload
+  FROM all_events`
+
+export interface EventFilter {
+  readonly types?: ReadonlyArray<string>
+  readonly entityIds?: ReadonlyArray<string>
+  /** One entity, by its full id or the end of it (an entry's short id). */
+  readonly entity?: string
+  /** Keep the newest `limit` events (still returned in id order). */
+  readonly limit?: number
+}
+
+/** Events in id order (the fold order), local and shared together. */
+export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> => {
+  const where: Array<string> = []
+  const params: Array<string> = []
+  if (filter.types !== undefined) {
+    params.push(JSON.stringify(filter.types))
+    where.push(inKeys("type", params.length))
+  }
+  if (filter.entityIds !== undefined) {
+    params.push(JSON.stringify(filter.entityIds))
+    where.push(inKeys("entity_id", params.length))
+  }
+  if (filter.entity !== undefined) {
+    params.push(filter.entity.trim())
+    where.push(`(entity_id = $${params.length} OR ends_with(upper(entity_id), upper($${params.length})))`)
+  }
+  const filtered = `${selectEnvelope}${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""}`
+  const sql = filter.limit === undefined
+    ? `${filtered} ORDER BY id`
+    : `SELECT * FROM (${filtered} ORDER BY id DESC LIMIT ${Math.max(0, Math.floor(filter.limit))}) ORDER BY id`
+  return db.all(StoredEventRow, sql, params)
+}
+
+const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })
+
+/** The newest event id this device holds, the floor for its next causal id. */
+export const newestEventId = (db: Db): Effect.Effect<string | null, DatabaseFailed> =>
+  db.all(NewestRow, `SELECT max(id) AS newest FROM all_events`).pipe(Effect.map((rows) => rows[0]?.newest ?? null))

@@ -1,0 +1,111 @@
+import { Effect, Either, Schema } from "effect"
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs"
+import { join } from "node:path"
+import { StoredEvent } from "./stored-event.js"
+
+export class SpoolFailed extends Schema.TaggedError<SpoolFailed>()("SpoolFailed", {
+  dir: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `could not queue the event in ${this.dir}: ${this.reason}`
+  }
+}
+
+const syncDir = (dir: string) => {
+  const fd = openSync(dir, "r")
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const writeDurably = (path: string, content: string) => {
+  const temp = `${path}.${process.pid}.tmp`
+  const fd = openSync(temp, "w")
+  try {
+    writeSync(fd, content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, path)
+}
+
+/**
+ * Queues events that could not reach the database in time: one file per event, written to a
+ * temp name, fsynced, renamed into place, and the directory fsynced, so an event either is in
+ * the spool whole or was never acknowledged.
+ */
+export const spoolEvents = (dir: string, events: ReadonlyArray<StoredEvent>): Effect.Effect<void, SpoolFailed> =>
+  Effect.try({
+    try: () => {
+      mkdirSync(dir, { recursive: true })
+      for (const event of events) writeDurably(join(dir, `${event.id}.json`), JSON.stringify(event))
+      syncDir(dir)
+    },
+    catch: (cause) => new SpoolFailed({ dir, reason: cause instanceof Error ? cause.message : String(cause) }),
+  })
+
+export interface SpooledBatch {
+  readonly events: ReadonlyArray<StoredEvent>
+  readonly files: ReadonlyArray<string>
+  /** Files that are not an event (disk damage, a foreign file): set aside, never deleted. */
+  readonly unreadable: ReadonlyArray<string>
+}
+
+const decodeSpooled = Schema.decodeUnknownEither(Schema.parseJson(StoredEvent))
+
+/** Whatever is queued right now; files renamed in after this call are picked up next time. */
+export const readSpool = (dir: string): Effect.Effect<SpooledBatch> =>
+  Effect.sync(() => {
+    let names: ReadonlyArray<string>
+    try {
+      names = readdirSync(dir).filter((name) => name.endsWith(".json")).sort()
+    } catch {
+      return { events: [], files: [], unreadable: [] }
+    }
+    const events: Array<StoredEvent> = []
+    const files: Array<string> = []
+    const unreadable: Array<string> = []
+    for (const name of names) {
+      const path = join(dir, name)
+      let content: string
+      try {
+        content = readFileSync(path, "utf8")
+      } catch {
+        continue // ingested and removed by another process meanwhile
+      }
+      Either.match(decodeSpooled(content), {
+        onLeft: () => unreadable.push(path),
+        onRight: (event) => {
+          events.push(event)
+          files.push(path)
+        },
+      })
+    }
+    return { events, files, unreadable }
+  })
+
+/** After the batch is committed: remove its files and set the unreadable ones aside. */
+export const clearSpool = (dir: string, batch: SpooledBatch): Effect.Effect<void> =>
+  Effect.sync(() => {
+    for (const file of batch.files) {
+      try {
+        unlinkSync(file)
+      } catch {
+        // Already gone: ingest is idempotent, so a second remover changes nothing.
+      }
+    }
+    if (batch.unreadable.length === 0) return
+    const aside = join(dir, "unreadable")
+    mkdirSync(aside, { recursive: true })
+    for (const file of batch.unreadable) {
+      try {
+        renameSync(file, join(aside, file.slice(dir.length + 1)))
+      } catch {
+        // Moved by another process already.
+      }
+    }
+  })

@@ -1,0 +1,66 @@
+import { Effect, Schema } from "effect"
+import type { StoredEvent } from "../events/stored-event.js"
+import type { Db } from "../store/database.js"
+import { inKeys } from "../store/sql-fragments.js"
+import { inboxWatermarksProjection } from "./inbox-watermarks.js"
+import { logEntriesProjection } from "./log-entries.js"
+import type { Projection } from "./projection.js"
+import { sessionsProjection } from "./sessions.js"
+
+export const projections: ReadonlyArray<Projection> = [
+  logEntriesProjection,
+  sessionsProjection,
+  inboxWatermarksProjection,
+]
+
+const EntityRow = Schema.Struct({ entity_id: Schema.String })
+const CountRow = Schema.Struct({ rows: Schema.Number })
+const VersionRow = Schema.Struct({ name: Schema.String, version: Schema.Number })
+
+const allEntitiesOf = (db: Db, projection: Projection) =>
+  db.all(EntityRow, `SELECT DISTINCT entity_id FROM all_events WHERE ${inKeys("type")}`, [
+    JSON.stringify(projection.eventTypes),
+  ]).pipe(Effect.map((rows) => rows.map((row) => row.entity_id)))
+
+const refold = (db: Db, projection: Projection) =>
+  Effect.gen(function* () {
+    for (const table of projection.tables) yield* db.run(`DROP TABLE IF EXISTS ${table}`)
+    for (const ddl of projection.createTables) yield* db.run(ddl)
+    yield* projection.refresh(db, yield* allEntitiesOf(db, projection))
+    yield* db.run(
+      `INSERT INTO projection_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
+      [projection.name, projection.version],
+    )
+  })
+
+/**
+ * Creates missing projection tables and refolds any whose version changed since this data dir
+ * last saw it: projections are derived, so a new shape needs no migration, only a refold.
+ */
+export const ensureProjections = (db: Db) =>
+  Effect.gen(function* () {
+    yield* db.run(`CREATE TABLE IF NOT EXISTS projection_versions (name VARCHAR PRIMARY KEY, version INTEGER NOT NULL)`)
+    const known = new Map((yield* db.all(VersionRow, `SELECT name, version FROM projection_versions`)).map((row) => [row.name, row.version]))
+    for (const projection of projections) {
+      if (known.get(projection.name) !== projection.version) yield* refold(db, projection)
+    }
+  })
+
+/** Brings the projections up to date with newly appended events. */
+export const applyToProjections = (db: Db, appended: ReadonlyArray<StoredEvent>) =>
+  Effect.forEach(projections, (projection) => {
+    const touched = new Set(
+      appended.filter((event) => (projection.eventTypes as ReadonlyArray<string>).includes(event.type)).map((event) => event.entityId),
+    )
+    return touched.size === 0 ? Effect.void : projection.refresh(db, [...touched])
+  }, { discard: true })
+
+/** Drops every projection and refolds it from the events; returns the row count of each table. */
+export const rebuildProjections = (db: Db) =>
+  Effect.gen(function* () {
+    for (const projection of projections) yield* refold(db, projection)
+    return yield* Effect.forEach(projections.flatMap((projection) => projection.tables), (table) =>
+      db.all(CountRow, `SELECT count(*)::INTEGER AS rows FROM ${table}`).pipe(
+        Effect.map((rows) => ({ table, rows: rows[0]?.rows ?? 0 })),
+      ))
+  })

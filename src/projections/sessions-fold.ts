@@ -1,0 +1,73 @@
+import type { SessionRecorded } from "../events/domain-event.js"
+import type { Decoded } from "./decoded-events.js"
+
+const tokenTotals = (usage: {
+  readonly inputTokens: number
+  readonly outputTokens: number
+  readonly cacheWrite5mTokens: number
+  readonly cacheWrite1hTokens: number
+  readonly cacheReadTokens: number
+}) => {
+  const cacheWrite = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens
+  return {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    cache_write_tokens: cacheWrite,
+    cache_read_tokens: usage.cacheReadTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens + cacheWrite + usage.cacheReadTokens,
+  }
+}
+
+export type SessionModelRow = ReturnType<typeof toModelRows>[number]
+export type SessionRow = ReturnType<typeof toSessionRow>
+
+const toModelRows = (event: SessionRecorded) =>
+  event.models.map((usage) => ({
+    session_id: event.sessionId as string,
+    model: usage.model,
+    ...tokenTotals(usage),
+    cost_usd: usage.costUsd,
+  }))
+
+const sum = (rows: ReadonlyArray<SessionModelRow>, pick: (row: SessionModelRow) => number) =>
+  rows.reduce((total, row) => total + pick(row), 0)
+
+/** The session row and its per-model rows, in the original tool's column names. */
+const toSessionRow = ({ event, stored }: Decoded<SessionRecorded>) => {
+  const models = toModelRows(event)
+  return {
+    session_id: event.sessionId as string,
+    project: event.project,
+    cwd: event.cwd,
+    started_at: event.startedAt,
+    ended_at: event.endedAt,
+    duration_min: event.durationMin,
+    models: event.models.map((usage) => usage.model).join(","),
+    input_tokens: sum(models, (row) => row.input_tokens),
+    output_tokens: sum(models, (row) => row.output_tokens),
+    cache_write_tokens: sum(models, (row) => row.cache_write_tokens),
+    cache_read_tokens: sum(models, (row) => row.cache_read_tokens),
+    total_tokens: sum(models, (row) => row.total_tokens),
+    cost_usd: sum(models, (row) => row.cost_usd),
+    message_count: event.messageCount,
+    tool_call_count: event.toolCallCount,
+    skills_used: event.skillsUsed.join(","),
+    git_branch: event.gitBranch,
+    cc_version: event.ccVersion,
+    title: event.title,
+    session_type: event.sessionType,
+    created_by: stored.actor,
+    device_id: stored.deviceId,
+    transcript_path: event.transcriptPath,
+    last_event_id: stored.id as string,
+  }
+}
+
+/** A session is its latest recording: later SessionRecorded events replace earlier ones whole. */
+export const foldSessions = (events: Iterable<Decoded<SessionRecorded>>) => {
+  const latest = new Map<string, Decoded<SessionRecorded>>()
+  for (const decoded of events) latest.set(decoded.event.sessionId, decoded)
+  const sessions = [...latest.values()].map(toSessionRow)
+  const models = [...latest.values()].flatMap(({ event }) => toModelRows(event))
+  return { sessions, models }
+}

@@ -1,0 +1,22 @@
+import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
+import { resolveActor } from "../config/identity.js"
+import { inboxBadge, recentBanner } from "./banner-text.js"
+import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
+
+/**
+ * The two commands Claude Code runs at every session start. They read only the snapshot, so
+ * they need neither Effect nor DuckDB, never wait for a lock, and print nothing when there is
+ * nothing (or no database) to show.
+ */
+export const recentOutput = (options: { readonly limit: number; readonly json: boolean }, env: NodeJS.ProcessEnv) => {
+  const snapshot = readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)
+  const sessions = (snapshot?.recentSessions ?? []).slice(0, Math.max(0, options.limit))
+  return options.json ? JSON.stringify(sessions, null, 2) : recentBanner(sessions)
+}
+
+export const inboxCountOutput = (env: NodeJS.ProcessEnv): string => {
+  const snapshot = readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)
+  return snapshot === undefined ? "" : inboxBadge(unreadInboxCount(snapshot, resolveActor(env)))
+}
+
+export const defaultRecentLimit = 3

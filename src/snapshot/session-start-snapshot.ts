@@ -1,0 +1,54 @@
+import { readFileSync, renameSync, writeFileSync } from "node:fs"
+
+/**
+ * What the session-start hot path needs, kept beside the database as a small JSON file that
+ * every process refreshes after its database work. `recent` and `inbox --count` read only this,
+ * so they start in a few milliseconds, never wait for DuckDB's lock, and never fail.
+ */
+export interface SessionStartSnapshot {
+  readonly version: 1
+  /** The newest event id the database held: the causal floor for ids made while it is locked. */
+  readonly newestEventId: string | null
+  readonly recentSessions: ReadonlyArray<RecentSession>
+  /** Every entry's last change, enough to count anyone's inbox. */
+  readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
+  /** Inbox watermark per reader on this device. */
+  readonly watermarks: Readonly<Record<string, string>>
+}
+
+export interface RecentSession {
+  readonly session_id: string
+  readonly title: string | null
+  readonly project: string
+  readonly ended_at: string | null
+  readonly duration_min: number
+  readonly total_tokens: number
+  readonly cost_usd: number
+}
+
+/** How many recent sessions the snapshot keeps; `recent --limit` can show up to this many. */
+export const recentSessionsKept = 20
+
+export const readSnapshot = (path: string): SessionStartSnapshot | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"))
+    return typeof parsed === "object" && parsed !== null && (parsed as { version?: unknown }).version === 1
+      ? (parsed as SessionStartSnapshot)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Atomic replace, so a reader sees the old snapshot or the new one, never half of one. */
+export const writeSnapshot = (path: string, snapshot: SessionStartSnapshot): void => {
+  const temp = `${path}.${process.pid}.tmp`
+  writeFileSync(temp, JSON.stringify(snapshot))
+  renameSync(temp, path)
+}
+
+/** Entries whose last change was made by someone else after the reader's watermark. */
+export const unreadInboxCount = (snapshot: SessionStartSnapshot, reader: string): number => {
+  const watermark = snapshot.watermarks[reader] ?? ""
+  return snapshot.entryChanges.filter((change) => change.updatedBy !== reader && change.lastEventId > watermark).length
+}

@@ -1,0 +1,129 @@
+import { Clock, Duration, Effect } from "effect"
+import { mkdirSync } from "node:fs"
+import { appendActivityLog } from "../config/activity-log.js"
+import { AppConfig } from "../config/app-config.js"
+import { ensureDeviceId } from "../config/device-id.js"
+import { CausalIdGenerator } from "../events/causal-id-generator.js"
+import { appendEvents, eventTablesDdl, newestEventId } from "../events/event-store.js"
+import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
+import { type EventDraft, stampEvents } from "../events/stamp-events.js"
+import type { StoredEvent } from "../events/stored-event.js"
+import { applyToProjections, ensureProjections } from "../projections/projector.js"
+import { buildSnapshot } from "../snapshot/build-snapshot.js"
+import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
+import { DatabaseFailed } from "./database-errors.js"
+import { type Db, openDatabase } from "./database.js"
+import { retryWhileLocked } from "./lock-retry.js"
+
+/** An open store for the length of one piece of work. */
+export interface StoreSession {
+  readonly db: Db
+  /** Stamps, appends and projects these events in one transaction; returns them as stored. */
+  readonly append: (drafts: ReadonlyArray<EventDraft>) => Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed>
+}
+
+export interface Recorded {
+  readonly events: ReadonlyArray<StoredEvent>
+  /** True when the database stayed locked and the events wait in the spool for the next process. */
+  readonly queued: boolean
+}
+
+/** Writers that can fall back to the spool wait this long for the lock. */
+export const writerLockWait = Duration.seconds(2)
+/** Commands that must read before they act wait this long, then say the database is busy. */
+export const readerLockWait = Duration.seconds(10)
+
+/**
+ * The local store and its write path (DESIGN §5): open, do the work, close. Every opening
+ * first ingests the spool, and every closing refreshes the session-start snapshot.
+ */
+export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
+  effect: Effect.gen(function* () {
+    const { actor, paths } = yield* AppConfig
+
+    const prepareDataDir = Effect.try({
+      try: () => {
+        mkdirSync(paths.dataDir, { recursive: true })
+        return ensureDeviceId(paths.deviceId)
+      },
+      catch: (cause) => new DatabaseFailed({ path: paths.dataDir, reason: String(cause) }),
+    })
+
+    const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>) =>
+      appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended)))
+
+    const ingestSpool = (db: Db) =>
+      Effect.gen(function* () {
+        const batch = yield* readSpool(paths.spoolDir)
+        if (batch.events.length > 0) yield* db.transaction(appendAndProject(db, batch.events))
+        yield* clearSpool(paths.spoolDir, batch)
+        for (const file of batch.unreadable) {
+          appendActivityLog(paths.log, `spool: ${file} is not an event; moved to spool/unreadable`)
+        }
+      })
+
+    const refreshSnapshot = (db: Db) =>
+      buildSnapshot(db).pipe(
+        Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
+        // The snapshot is a cache of the projections: failing to refresh it fails nothing.
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
+      )
+
+    const use = <A, E, R>(
+      work: (session: StoreSession) => Effect.Effect<A, E, R>,
+      lockWait: Duration.DurationInput = readerLockWait,
+    ) =>
+      Effect.scoped(Effect.gen(function* () {
+        const deviceId = yield* prepareDataDir
+        const db = yield* openDatabase(paths.database).pipe(
+          Effect.retry({ schedule: retryWhileLocked(lockWait), while: (error) => error._tag === "DatabaseLocked" }),
+        )
+        for (const ddl of eventTablesDdl) yield* db.run(ddl)
+        yield* ensureProjections(db)
+        yield* ingestSpool(db)
+
+        const ids = new CausalIdGenerator()
+        const newest = yield* newestEventId(db)
+        if (newest !== null) ids.observe(newest)
+        const append = (drafts: ReadonlyArray<EventDraft>) =>
+          Effect.gen(function* () {
+            const nowMs = yield* Clock.currentTimeMillis
+            const events = stampEvents(drafts, { ids, nowMs, deviceId, actor })
+            yield* db.transaction(appendAndProject(db, events))
+            return events
+          })
+
+        const result = yield* work({ db, append })
+        yield* refreshSnapshot(db)
+        return result
+      }))
+
+    /** Ids for events that must wait in the spool, still after everything this device has shown. */
+    const spoolIds = () => {
+      const ids = new CausalIdGenerator()
+      const newest = readSnapshot(paths.snapshot)?.newestEventId
+      if (newest) ids.observe(newest)
+      return ids
+    }
+
+    /**
+     * Records events that need nothing read first. If the lock outlasts the wait, they go to the
+     * spool durably and the next process to open the database ingests them: never lost.
+     */
+    const record = (drafts: ReadonlyArray<EventDraft>) =>
+      use((session) => session.append(drafts), writerLockWait).pipe(
+        Effect.map((events): Recorded => ({ events, queued: false })),
+        Effect.catchTag("DatabaseLocked", () =>
+          Effect.gen(function* () {
+            const deviceId = yield* prepareDataDir
+            const nowMs = yield* Clock.currentTimeMillis
+            const events = stampEvents(drafts, { ids: spoolIds(), nowMs, deviceId, actor })
+            yield* spoolEvents(paths.spoolDir, events)
+            appendActivityLog(paths.log, `spool: database busy, queued ${events.length} event(s)`)
+            return { events, queued: true } satisfies Recorded
+          })),
+      )
+
+    return { use, record } as const
+  }),
+}) {}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // CLI tests spawn the built bundle and DuckDB; two cores, so keep files in two workers.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    pool: "forks",
+  },
+})
