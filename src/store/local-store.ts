@@ -4,16 +4,17 @@ import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
-import { appendEvents, eventTablesDdl, newestEventId } from "../events/event-store.js"
+import { appendEvents, newestEventId } from "../events/event-store.js"
 import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
 import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
-import { applyToProjections, ensureProjections } from "../projections/projector.js"
+import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
 import { DatabaseFailed } from "./database-errors.js"
 import { type Db, openDatabase } from "./database.js"
 import { retryWhileLocked } from "./lock-retry.js"
+import { ensureSchema } from "./schema.js"
 
 /** An open store for the length of one piece of work. */
 export interface StoreSession {
@@ -78,8 +79,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         const db = yield* openDatabase(paths.database).pipe(
           Effect.retry({ schedule: retryWhileLocked(lockWait), while: (error) => error._tag === "DatabaseLocked" }),
         )
-        for (const ddl of eventTablesDdl) yield* db.run(ddl)
-        yield* ensureProjections(db)
+        yield* ensureSchema(db)
         yield* ingestSpool(db)
 
         const ids = new CausalIdGenerator()

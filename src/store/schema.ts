@@ -1,0 +1,10 @@
+import { Effect } from "effect"
+import { eventTablesDdl } from "../events/event-store.js"
+import { ensureProjections } from "../projections/projector.js"
+import type { Db } from "./database.js"
+
+/** Creates what is missing and refolds outdated projections; safe to run on every open. */
+export const ensureSchema = (db: Db) =>
+  Effect.forEach(eventTablesDdl, (ddl) => db.run(ddl), { discard: true }).pipe(
+    Effect.zipRight(ensureProjections(db)),
+  )

@@ -1,0 +1,23 @@
+import { Effect, Schema } from "effect"
+import { appendEvents } from "../../src/events/event-store.js"
+import type { StoredEvent } from "../../src/events/stored-event.js"
+import { applyToProjections, projections } from "../../src/projections/projector.js"
+import { type Db, openDatabase } from "../../src/store/database.js"
+import { ensureSchema } from "../../src/store/schema.js"
+
+/** A fresh in-memory store with the full schema, for the length of `work`. */
+export const withMemoryDb = <A, E>(work: (db: Db) => Effect.Effect<A, E>) =>
+  Effect.scoped(openDatabase(":memory:").pipe(Effect.tap(ensureSchema), Effect.flatMap(work)))
+
+/** Delivers events as the write path does: idempotent append, then project what was new. */
+export const deliver = (db: Db, events: ReadonlyArray<StoredEvent>) =>
+  db.transaction(appendEvents(db, events).pipe(Effect.flatMap((appended) => applyToProjections(db, appended))))
+
+const AnyRow = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/** Every projection table, rows sorted, as comparable JSON. */
+export const dumpProjections = (db: Db) =>
+  Effect.forEach(projections.flatMap((projection) => projection.tables), (table) =>
+    db.all(AnyRow, `SELECT to_json(t)::VARCHAR AS row FROM ${table} t`).pipe(
+      Effect.map((rows) => [table, rows.map((row) => String(row.row)).sort()] as const),
+    )).pipe(Effect.map((tables) => Object.fromEntries(tables)))
