@@ -1,15 +1,21 @@
 /**
- * The installed bin. Claude Code runs `recent` and `inbox --count` at every session start, so
- * those are answered here from the snapshot file without loading Effect or DuckDB (a few ms
- * instead of a few hundred). Any other arguments, including any the hot path does not
+ * The installed bin. Claude Code runs `recent` and `inbox --count` at every session start and
+ * `record` at every session end, so those are answered here without loading Effect or DuckDB
+ * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
+ * queueing the hook input and starting a detached drain. Any other arguments, including any the hot path does not
  * recognise, go to the full CLI, which parses, validates and documents them.
  */
+import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
 
-type HotPath = { readonly kind: "recent"; readonly limit: number; readonly json: boolean } | { readonly kind: "inbox-count" }
+type HotPath =
+  | { readonly kind: "recent"; readonly limit: number; readonly json: boolean }
+  | { readonly kind: "inbox-count" }
+  | { readonly kind: "record" }
 
 const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
   if (args.length === 2 && args[0] === "inbox" && args[1] === "--count") return { kind: "inbox-count" }
+  if (args[0] === "record" && args.slice(1).every((arg) => arg === "--no-sync")) return { kind: "record" }
   if (args[0] !== "recent") return undefined
   let limit = defaultRecentLimit
   let json = false
@@ -29,9 +35,12 @@ if (hotPath === undefined) {
   require("./main.cjs")
 } else {
   try {
-    const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
-    if (output !== "") process.stdout.write(`${output}\n`)
+    if (hotPath.kind === "record") handleSessionEnd(__filename, process.env)
+    else {
+      const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
+      if (output !== "") process.stdout.write(`${output}\n`)
+    }
   } catch {
-    // Session start must never fail: print nothing.
+    // Hooks must never fail: print nothing.
   }
 }

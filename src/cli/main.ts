@@ -3,6 +3,8 @@ import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Cause, Console, Effect, Exit, Layer } from "effect"
 import { AppConfig } from "../config/app-config.js"
 import { Entries } from "../entries/entries-service.js"
+import { SessionRecorder } from "../recording/session-recorder.js"
+import { Sessions } from "../sessions/sessions-service.js"
 import { LocalStore } from "../store/local-store.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { failureOf } from "./error-line.js"
@@ -11,7 +13,7 @@ import { version } from "./version.js"
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 
-const services = Layer.mergeAll(Entries.Default, LocalStore.Default).pipe(
+const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, LocalStore.Default).pipe(
   Layer.provideMerge(AppConfig.fromProcess),
   Layer.provideMerge(NodeContext.layer),
 )

@@ -1,12 +1,17 @@
 import { Command } from "@effect/cli"
+import { backfillCommand } from "./commands/backfill.js"
 import { eventsCommand } from "./commands/events.js"
 import { inboxCommand } from "./commands/inbox.js"
 import { initCommand } from "./commands/init.js"
 import { listCommand } from "./commands/list.js"
+import { processRecordingsCommand } from "./commands/process-recordings.js"
+import { recordCommand } from "./commands/record.js"
 import { logCommand } from "./commands/log.js"
 import { rebuildCommand } from "./commands/rebuild.js"
 import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
+import { sessionsCommand } from "./commands/sessions.js"
+import { showSessionCommand } from "./commands/show-session.js"
 import { showCommand } from "./commands/show.js"
 
 export const rootCommand = Command.make("claude-session-logger").pipe(
@@ -21,5 +26,10 @@ export const rootCommand = Command.make("claude-session-logger").pipe(
     inboxCommand,
     eventsCommand,
     rebuildCommand,
+    recordCommand,
+    processRecordingsCommand,
+    backfillCommand,
+    sessionsCommand,
+    showSessionCommand,
   ]),
 )

@@ -40,6 +40,10 @@ export const ModelUsage = Schema.Struct({
 })
 export type ModelUsage = typeof ModelUsage.Type
 
+/** Usage of one model within one UTC hour (`2026-11-14T09`), by the time of each API response. */
+export const HourlyUsage = Schema.Struct({ hour: Schema.String, ...ModelUsage.fields })
+export type HourlyUsage = typeof HourlyUsage.Type
+
 /** The full recorded state of one session; a later recording of the same session replaces it. */
 export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
   sessionId: SessionId,
@@ -56,6 +60,9 @@ export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
   title: Schema.NullOr(Schema.String),
   sessionType: Schema.String,
   models: Schema.Array(ModelUsage),
+  hourlyUsage: Schema.Array(HourlyUsage),
+  /** Claude Code's own cumulative figure (`cost-state`), a cross-check, not the cost. */
+  ccCostUsd: Schema.NullOr(Schema.Number),
   transcriptPath: Schema.NullOr(Schema.String),
 })
 export type SessionRecorded = typeof SessionRecorded.Type

@@ -1,6 +1,7 @@
 import { Effect, Either, Schema } from "effect"
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
+import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
 import { StoredEvent } from "./stored-event.js"
 
 export class SpoolFailed extends Schema.TaggedError<SpoolFailed>()("SpoolFailed", {
@@ -12,27 +13,6 @@ export class SpoolFailed extends Schema.TaggedError<SpoolFailed>()("SpoolFailed"
   }
 }
 
-const syncDir = (dir: string) => {
-  const fd = openSync(dir, "r")
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-const writeDurably = (path: string, content: string) => {
-  const temp = `${path}.${process.pid}.tmp`
-  const fd = openSync(temp, "w")
-  try {
-    writeSync(fd, content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, path)
-}
-
 /**
  * Queues events that could not reach the database in time: one file per event, written to a
  * temp name, fsynced, renamed into place, and the directory fsynced, so an event either is in
@@ -42,8 +22,8 @@ export const spoolEvents = (dir: string, events: ReadonlyArray<StoredEvent>): Ef
   Effect.try({
     try: () => {
       mkdirSync(dir, { recursive: true })
-      for (const event of events) writeDurably(join(dir, `${event.id}.json`), JSON.stringify(event))
-      syncDir(dir)
+      for (const event of events) writeFileDurably(join(dir, `${event.id}.json`), JSON.stringify(event))
+      syncDirectory(dir)
     },
     catch: (cause) => new SpoolFailed({ dir, reason: cause instanceof Error ? cause.message : String(cause) }),
   })

@@ -58,16 +58,29 @@ const toSessionRow = ({ event, stored }: Decoded<SessionRecorded>) => {
     session_type: event.sessionType,
     created_by: stored.actor,
     device_id: stored.deviceId,
+    cc_cost_usd: event.ccCostUsd,
     transcript_path: event.transcriptPath,
     last_event_id: stored.id as string,
   }
 }
 
+const toHourlyRows = (event: SessionRecorded) =>
+  event.hourlyUsage.map((usage) => ({
+    session_id: event.sessionId as string,
+    hour: `${usage.hour}:00:00Z`,
+    model: usage.model,
+    ...tokenTotals(usage),
+    cost_usd: usage.costUsd,
+  }))
+
 /** A session is its latest recording: later SessionRecorded events replace earlier ones whole. */
 export const foldSessions = (events: Iterable<Decoded<SessionRecorded>>) => {
   const latest = new Map<string, Decoded<SessionRecorded>>()
   for (const decoded of events) latest.set(decoded.event.sessionId, decoded)
-  const sessions = [...latest.values()].map(toSessionRow)
-  const models = [...latest.values()].flatMap(({ event }) => toModelRows(event))
-  return { sessions, models }
+  const recordings = [...latest.values()]
+  return {
+    sessions: recordings.map(toSessionRow),
+    models: recordings.flatMap(({ event }) => toModelRows(event)),
+    hourly: recordings.flatMap(({ event }) => toHourlyRows(event)),
+  }
 }

@@ -31,29 +31,35 @@ const sessionColumns = {
   session_type: "VARCHAR",
   created_by: "VARCHAR",
   device_id: "VARCHAR",
+  cc_cost_usd: "DOUBLE",
   transcript_path: "VARCHAR",
   last_event_id: "VARCHAR",
 } as const
 
 const sessionModelColumns = { session_id: "VARCHAR", model: "VARCHAR", ...tokenColumns } as const
 
+/** Usage bucketed by the UTC hour of each API response: what daily and hourly summaries sum. */
+const hourlyColumns = { session_id: "VARCHAR", hour: "TIMESTAMPTZ", model: "VARCHAR", ...tokenColumns } as const
+
 const columnsDdl = (columns: Readonly<Record<string, string>>) =>
   Object.entries(columns).map(([name, type]) => `${name} ${type}`).join(", ")
 
 export const sessionsProjection: Projection = {
   name: "sessions",
-  version: 1,
-  tables: ["sessions", "session_models"],
+  version: 2,
+  tables: ["sessions", "session_models", "session_usage_hourly"],
   createTables: [
     `CREATE TABLE IF NOT EXISTS sessions (${columnsDdl(sessionColumns)}, PRIMARY KEY (session_id))`,
     `CREATE TABLE IF NOT EXISTS session_models (${columnsDdl(sessionModelColumns)}, PRIMARY KEY (session_id, model))`,
+    `CREATE TABLE IF NOT EXISTS session_usage_hourly (${columnsDdl(hourlyColumns)}, PRIMARY KEY (session_id, hour, model))`,
   ],
   eventTypes: ["SessionRecorded"],
   refresh: (db, entityIds) =>
     Effect.gen(function* () {
       const events = (yield* readDecoded(db, { types: ["SessionRecorded"], entityIds })).filter(isOf("SessionRecorded"))
-      const { models, sessions } = foldSessions(events)
+      const { hourly, models, sessions } = foldSessions(events)
       yield* replaceRows(db, "sessions", "session_id", entityIds, sessionColumns, sessions)
       yield* replaceRows(db, "session_models", "session_id", entityIds, sessionModelColumns, models)
+      yield* replaceRows(db, "session_usage_hourly", "session_id", entityIds, hourlyColumns, hourly)
     }),
 }

@@ -75,7 +75,7 @@ describe("log → list → show → resolve → events → rebuild, as a new use
 
     const before = cli(["list", "--json"]).stdout
     const rebuilt = cli(["rebuild"])
-    expect(rebuilt.stdout).toMatch(/^rebuilt log_entries: 2, sessions: 0, session_models: 0, inbox_watermarks: 0\n$/)
+    expect(rebuilt.stdout).toMatch(/^rebuilt log_entries: 2, sessions: 0, session_models: 0, session_usage_hourly: 0, inbox_watermarks: 0\n$/)
     expect(cli(["list", "--json"]).stdout).toBe(before)
   })
 
@@ -185,7 +185,7 @@ describe("session-start commands never fail", () => {
   })
 
   it("every command has --help and the bin has --version", () => {
-    for (const command of ["init", "log", "resolve", "list", "show", "recent", "inbox", "events", "rebuild"]) {
+    for (const command of ["init", "log", "resolve", "list", "show", "recent", "inbox", "events", "rebuild", "record", "process-recordings", "backfill", "sessions", "show-session"]) {
       const result = cli([command, "--help"])
       expect(result.status, command).toBe(0)
       expect(result.stdout, command).toContain(command)

@@ -72,5 +72,7 @@ export const sessionDraft = (sessionId: string, title: string, models: ReadonlyA
   title,
   sessionType: "general",
   models,
+  hourlyUsage: models.map((model) => ({ hour: "2026-11-21T09", ...model })),
+  ccCostUsd: null,
   transcriptPath: null,
 })

@@ -1,0 +1,96 @@
+import { Effect } from "effect"
+import { readdirSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { AppConfig } from "../config/app-config.js"
+import { LocalStore } from "../store/local-store.js"
+import { parseSession } from "../transcript/parse-session.js"
+import { filesFingerprint, type SessionFiles, sessionsInProjectDir } from "../transcript/session-files.js"
+import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
+import { SessionRecorder } from "./session-recorder.js"
+import { sessionRecording, type SessionRecording } from "./session-recording.js"
+
+export interface BackfillOptions {
+  /** Only sessions whose transcript was written on or after this time. */
+  readonly since?: Date | undefined
+  /** Only sessions of this project (the basename of their cwd). */
+  readonly project?: string | undefined
+  readonly onProgress?: ((done: number, total: number) => void) | undefined
+}
+
+export interface BackfillSummary {
+  readonly found: number
+  readonly recorded: number
+  /** Read again but their recording had not changed. */
+  readonly unchanged: number
+  /** Not read at all: their files had not changed since the last backfill. */
+  readonly skipped: number
+  readonly malformedLines: number
+  readonly unknownModels: ReadonlyArray<string>
+}
+
+const listDir = (dir: string): ReadonlyArray<string> => {
+  try {
+    return readdirSync(dir)
+  } catch {
+    return []
+  }
+}
+
+/** Every session under every Claude data dir's `projects/` (DESIGN §7). */
+export const discoverSessions = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArray<SessionFiles> =>
+  claudeDataDirs.flatMap((dataDir) => {
+    const projects = join(dataDir, "projects")
+    return listDir(projects).flatMap((project) => sessionsInProjectDir(join(projects, project)))
+  })
+
+const writtenSince = (files: SessionFiles, since: Date) => {
+  try {
+    return statSync(files.main).mtimeMs >= since.getTime()
+  } catch {
+    return false
+  }
+}
+
+/** Records every session that is new or changed since the last backfill. */
+export const backfill = (options: BackfillOptions) =>
+  Effect.gen(function* () {
+    const config = yield* AppConfig
+    const store = yield* LocalStore
+    const recorder = yield* SessionRecorder
+    const since = options.since
+    const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
+    const known = yield* store.use(({ db }) => readFingerprints(db))
+    const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
+    const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+
+    const rules = recorder.rules()
+    const recordings: Array<SessionRecording> = []
+    changed.forEach(({ files }, index) => {
+      try {
+        recordings.push(sessionRecording(parseSession(files), files.main, "", rules))
+      } catch {
+        // Vanished or unreadable since discovery: it is found again next time.
+      }
+      options.onProgress?.(index + 1, changed.length)
+    })
+    const wanted = options.project === undefined
+      ? recordings
+      : recordings.filter((recording) => recording.event.project === options.project)
+    const result = yield* recorder.record(wanted)
+    // Only what was considered for recording: sessions filtered out by --project stay unread.
+    const read = new Set(wanted.map((recording) => recording.event.sessionId as string))
+    yield* store.use(({ db }) =>
+      saveFingerprints(db, changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
+        session_id: files.sessionId,
+        fingerprint,
+      })))
+    )
+    return {
+      found: found.length,
+      recorded: result.recorded,
+      unchanged: result.unchanged,
+      skipped: found.length - changed.length,
+      malformedLines: wanted.reduce((total, recording) => total + recording.malformedLines, 0),
+      unknownModels: [...new Set(wanted.flatMap((recording) => recording.unknownModels))].sort(),
+    } satisfies BackfillSummary
+  })

@@ -1,0 +1,46 @@
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs"
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/**
+ * A lock file holding the owner's pid, so one drain runs per data dir; a lock left by a dead
+ * process is taken over. Returns a release function, or undefined when another drain runs.
+ */
+export const tryLock = (path: string): (() => void) | undefined => {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: "wx" })
+      return () => {
+        try {
+          unlinkSync(path)
+        } catch {
+          // Already gone.
+        }
+      }
+    } catch {
+      const owner = Number(readFileSafe(path))
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) return undefined
+      try {
+        unlinkSync(path) // stale: its owner died
+      } catch {
+        // Someone else cleaned it up first; try again.
+      }
+    }
+  }
+  return undefined
+}
+
+const readFileSafe = (path: string): string => {
+  try {
+    return readFileSync(path, "utf8")
+  } catch {
+    return ""
+  }
+}

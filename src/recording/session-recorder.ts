@@ -1,0 +1,48 @@
+import { Effect, Schema } from "effect"
+import { join } from "node:path"
+import { AppConfig } from "../config/app-config.js"
+import { payloadOf } from "../events/stored-event.js"
+import { LocalStore, readerLockWait } from "../store/local-store.js"
+import { inKeys } from "../store/sql-fragments.js"
+import { loadPrices } from "../transcript/pricing.js"
+import { loadSessionTypeRules } from "../transcript/session-type.js"
+import type { RecordingRules, SessionRecording } from "./session-recording.js"
+
+const LatestPayload = Schema.Struct({ entity_id: Schema.String, payload: Schema.String })
+
+/** Records sessions as SessionRecorded events, skipping any whose recording did not change. */
+export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionRecorder", {
+  effect: Effect.gen(function* () {
+    const store = yield* LocalStore
+    const { paths } = yield* AppConfig
+
+    /** Prices and session-type rules as the user has them now (files in the data dir). */
+    const rules = (): RecordingRules => ({
+      prices: loadPrices(join(paths.dataDir, "prices.json")),
+      sessionTypes: loadSessionTypeRules(join(paths.dataDir, "session_types.yaml")),
+    })
+
+    /** Returns how many were recorded and how many were unchanged. */
+    const record = (recordings: ReadonlyArray<SessionRecording>) =>
+      store.use(({ append, db }) =>
+        Effect.gen(function* () {
+          if (recordings.length === 0) return { recorded: 0, unchanged: 0 }
+          const latest = yield* db.all(
+            LatestPayload,
+            `SELECT entity_id, payload::VARCHAR AS payload FROM events
+             WHERE type = 'SessionRecorded' AND ${inKeys("entity_id")}
+             QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY id DESC) = 1`,
+            [JSON.stringify(recordings.map((recording) => recording.event.sessionId))],
+          )
+          const previous = new Map(latest.map((row) => [row.entity_id, JSON.stringify(JSON.parse(row.payload))]))
+          const changed = recordings.filter((recording) =>
+            previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
+          )
+          yield* append(changed.map((recording) => () => recording.event))
+          return { recorded: changed.length, unchanged: recordings.length - changed.length }
+        }), readerLockWait)
+
+    return { rules, record } as const
+  }),
+  dependencies: [LocalStore.Default],
+}) {}

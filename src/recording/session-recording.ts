@@ -1,0 +1,86 @@
+import { basename } from "node:path"
+import type { HourlyUsage, ModelUsage, SessionRecorded } from "../events/domain-event.js"
+import { SessionId } from "../events/ids.js"
+import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
+import { type ParsedSession, usageByModel } from "../transcript/session-accumulator.js"
+import { sessionType, type SessionTypeRule } from "../transcript/session-type.js"
+import { addUsage, type TokenUsage, zeroUsage } from "../transcript/usage.js"
+
+export interface RecordingRules {
+  readonly prices: PriceTable
+  readonly sessionTypes: ReadonlyArray<SessionTypeRule>
+}
+
+/** A session ready to record, and what the user should hear about it. */
+export interface SessionRecording {
+  readonly event: SessionRecorded
+  /** Models with no known price: their cost counts as 0 until prices.json names them. */
+  readonly unknownModels: ReadonlyArray<string>
+  readonly malformedLines: number
+}
+
+const roundUsd = (value: number) => Math.round(value * 1e6) / 1e6
+
+const priced = (rules: RecordingRules, model: string, usage: TokenUsage): ModelUsage => {
+  const price = priceOf(rules.prices, model)
+  return { model, ...usage, costUsd: price === undefined ? 0 : roundUsd(costUsd(price, usage)) }
+}
+
+const hourlyUsage = (parsed: ParsedSession, rules: RecordingRules): ReadonlyArray<HourlyUsage> => {
+  const buckets = new Map<string, { hour: string; model: string; usage: TokenUsage }>()
+  for (const response of parsed.responses) {
+    const hour = new Date(response.timestamp).toISOString().slice(0, 13)
+    const key = `${hour} ${response.model}`
+    const bucket = buckets.get(key)
+    buckets.set(key, { hour, model: response.model, usage: addUsage(bucket?.usage ?? zeroUsage, response.usage) })
+  }
+  return [...buckets.values()]
+    .sort((a, b) => (a.hour === b.hour ? a.model.localeCompare(b.model) : a.hour < b.hour ? -1 : 1))
+    .map(({ hour, model, usage }) => ({ hour, ...priced(rules, model, usage) }))
+}
+
+const minutesBetween = (start: string | null, end: string | null): number => {
+  if (start === null || end === null) return 0
+  const minutes = (Date.parse(end) - Date.parse(start)) / 60_000
+  return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 10) / 10 : 0
+}
+
+/**
+ * The SessionRecorded event for a parsed transcript: cost per model from the price table, the
+ * session type from the rules. `fallbackCwd` (the hook's cwd) serves when no line names one.
+ */
+export const sessionRecording = (
+  parsed: ParsedSession,
+  transcriptPath: string,
+  fallbackCwd: string,
+  rules: RecordingRules,
+): SessionRecording => {
+  const cwd = parsed.cwd ?? fallbackCwd
+  const models = [...usageByModel(parsed.responses)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([model, usage]) => priced(rules, model, usage))
+  return {
+    event: {
+      _tag: "SessionRecorded",
+      sessionId: SessionId.make(parsed.sessionId),
+      project: basename(cwd),
+      cwd,
+      startedAt: parsed.startedAt,
+      endedAt: parsed.endedAt,
+      durationMin: minutesBetween(parsed.startedAt, parsed.endedAt),
+      messageCount: parsed.messageCount,
+      toolCallCount: parsed.toolCallCount,
+      skillsUsed: parsed.skillsUsed,
+      gitBranch: parsed.gitBranch,
+      ccVersion: parsed.ccVersion,
+      title: parsed.title,
+      sessionType: sessionType(rules.sessionTypes, parsed.skillsUsed, cwd),
+      models,
+      hourlyUsage: hourlyUsage(parsed, rules),
+      ccCostUsd: parsed.ccCostUsd,
+      transcriptPath,
+    },
+    unknownModels: models.filter((usage) => priceOf(rules.prices, usage.model) === undefined).map((usage) => usage.model),
+    malformedLines: parsed.malformedLines,
+  }
+}

@@ -1,0 +1,81 @@
+import { Effect, Schema } from "effect"
+import type { Db } from "../store/database.js"
+import { isoUtc } from "../store/sql-fragments.js"
+
+const tokenFields = {
+  input_tokens: Schema.Number,
+  output_tokens: Schema.Number,
+  cache_write_tokens: Schema.Number,
+  cache_read_tokens: Schema.Number,
+  total_tokens: Schema.Number,
+  cost_usd: Schema.Number,
+}
+
+/** A session as `sessions --json` prints it: the original tool's field names. */
+export const SessionView = Schema.Struct({
+  session_id: Schema.String,
+  project: Schema.String,
+  cwd: Schema.String,
+  started_at: Schema.NullOr(Schema.String),
+  ended_at: Schema.NullOr(Schema.String),
+  duration_min: Schema.Number,
+  models: Schema.String,
+  ...tokenFields,
+  message_count: Schema.Number,
+  tool_call_count: Schema.Number,
+  skills_used: Schema.String,
+  git_branch: Schema.NullOr(Schema.String),
+  cc_version: Schema.NullOr(Schema.String),
+  title: Schema.NullOr(Schema.String),
+  session_type: Schema.String,
+  created_by: Schema.String,
+})
+export type SessionView = typeof SessionView.Type
+
+export const SessionModelView = Schema.Struct({ session_id: Schema.String, model: Schema.String, ...tokenFields })
+export type SessionModelView = typeof SessionModelView.Type
+
+const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBLE AS output_tokens,
+  cache_write_tokens::DOUBLE AS cache_write_tokens, cache_read_tokens::DOUBLE AS cache_read_tokens,
+  total_tokens::DOUBLE AS total_tokens, cost_usd`
+
+const selectSessions = `SELECT session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
+  duration_min, models, ${tokenColumns}, message_count, tool_call_count, skills_used, git_branch, cc_version, title,
+  session_type, created_by FROM sessions`
+
+export interface SessionFilter {
+  readonly search?: string | undefined
+  readonly project?: string | undefined
+  readonly since?: Date | undefined
+  readonly until?: Date | undefined
+  readonly limit?: number | undefined
+}
+
+/** Newest first by end time; `search` matches title, project, cwd or branch, ignoring case. */
+export const listSessions = (db: Db, filter: SessionFilter) => {
+  const where: Array<string> = []
+  const params: Array<string> = []
+  if (filter.search !== undefined) {
+    const at = params.push(filter.search)
+    where.push(`(contains(lower(coalesce(title, '')), lower($${at})) OR contains(lower(project), lower($${at}))
+      OR contains(lower(cwd), lower($${at})) OR contains(lower(coalesce(git_branch, '')), lower($${at})))`)
+  }
+  if (filter.project !== undefined) where.push(`project = $${params.push(filter.project)}`)
+  if (filter.since !== undefined) where.push(`ended_at >= $${params.push(filter.since.toISOString())}::TIMESTAMPTZ`)
+  if (filter.until !== undefined) where.push(`started_at < $${params.push(filter.until.toISOString())}::TIMESTAMPTZ`)
+  const limit = filter.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`
+  return db.all(
+    SessionView,
+    `${selectSessions} ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ended_at DESC NULLS LAST, session_id${limit}`,
+    params,
+  )
+}
+
+/** Sessions whose id is `idOrPrefix` or starts with it. */
+export const sessionsMatching = (db: Db, idOrPrefix: string) =>
+  db.all(SessionView, `${selectSessions} WHERE starts_with(session_id, $1) ORDER BY session_id`, [idOrPrefix.trim()]).pipe(
+    Effect.map((rows) => rows.find((row) => row.session_id === idOrPrefix.trim()) ? rows.filter((row) => row.session_id === idOrPrefix.trim()) : rows),
+  )
+
+export const sessionModels = (db: Db, sessionId: string) =>
+  db.all(SessionModelView, `SELECT session_id, model, ${tokenColumns} FROM session_models WHERE session_id = $1 ORDER BY cost_usd DESC, model`, [sessionId])

@@ -1,0 +1,36 @@
+import { closeSync, openSync, readSync } from "node:fs"
+
+const chunkSize = 1 << 20
+const newline = 0x0a
+
+/**
+ * Calls `onLine` with every line of a file, as a Buffer without its newline. Reads fixed-size
+ * chunks, so memory stays flat however large the file; a line longer than a chunk is joined
+ * from its pieces (a 10 MB line costs 10 MB, once).
+ */
+export const forEachLine = (path: string, onLine: (line: Buffer) => void): void => {
+  const fd = openSync(path, "r")
+  try {
+    const chunk = Buffer.allocUnsafe(chunkSize)
+    let carried: Array<Buffer> = []
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunkSize, null)
+      if (read === 0) break
+      let start = 0
+      for (let end = chunk.indexOf(newline, 0); end !== -1 && end < read; end = chunk.indexOf(newline, start)) {
+        const piece = chunk.subarray(start, end)
+        if (carried.length === 0) onLine(piece)
+        else {
+          onLine(Buffer.concat([...carried, piece]))
+          carried = []
+        }
+        start = end + 1
+      }
+      // The chunk buffer is reused, so a partial line must be copied out of it.
+      if (start < read) carried.push(Buffer.from(chunk.subarray(start, read)))
+    }
+    if (carried.length > 0) onLine(Buffer.concat(carried))
+  } finally {
+    closeSync(fd)
+  }
+}

@@ -1,0 +1,245 @@
+import { isUtf8 } from "node:buffer"
+import { addUsage, type TokenUsage, usageFromApi, zeroUsage } from "./usage.js"
+import * as markers from "./line-markers.js"
+
+/** One counted API response: its final usage, model and time. */
+export interface CountedResponse {
+  readonly model: string
+  readonly timestamp: string
+  readonly usage: TokenUsage
+}
+
+/** What a session's transcript files say, after every counting rule (DESIGN §7). */
+export interface ParsedSession {
+  readonly sessionId: string
+  readonly cwd: string | null
+  readonly gitBranch: string | null
+  readonly ccVersion: string | null
+  readonly title: string | null
+  readonly startedAt: string | null
+  readonly endedAt: string | null
+  readonly messageCount: number
+  readonly toolCallCount: number
+  readonly skillsUsed: ReadonlyArray<string>
+  /** One per (message.id, requestId), main file and subagents together. */
+  readonly responses: ReadonlyArray<CountedResponse>
+  readonly malformedLines: number
+  /** Claude Code's own cumulative cost (`cost-state`), kept as a cross-check. */
+  readonly ccCostUsd: number | null
+}
+
+type Json = Readonly<Record<string, unknown>>
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined)
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true })
+
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0d
+const looksLikeObject = (line: Buffer): boolean => {
+  let start = 0
+  let end = line.length - 1
+  while (start < end && isSpace(line[start])) start++
+  while (end > start && isSpace(line[end])) end--
+  return line[start] === 0x7b && line[end] === 0x7d
+}
+
+const commandWrapper = /^\s*<(command-|local-command-|bash-|user-prompt-submit-hook|system-reminder)/
+
+/** The first line of a human prompt, or nothing if the user line is not one. */
+const humanPrompt = (line: Json): string | undefined => {
+  if (line.isMeta === true || line.isCompactSummary === true) return undefined
+  const message = isObject(line.message) ? line.message : undefined
+  const content = message?.content
+  const prompt = typeof content === "string"
+    ? content
+    : Array.isArray(content)
+    ? content.filter(isObject).filter((block) => block.type === "text").map((block) => text(block.text) ?? "").join("\n")
+    : ""
+  if (prompt.trim() === "" || commandWrapper.test(prompt) || prompt.startsWith("[Request interrupted")) return undefined
+  const firstLine = prompt.trim().split("\n")[0]?.trim() ?? ""
+  return firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine
+}
+
+/**
+ * Folds the lines of one session's files into a ParsedSession. Feed the main transcript with
+ * `inMain` true and each subagent file with `inMain` false: subagents add spend, not metadata.
+ */
+export class SessionAccumulator {
+  private readonly responses = new Map<string, CountedResponse>()
+  private readonly skills = new Set<string>()
+  private readonly toolUseIds = new Set<string>()
+  private readonly assistantMessages = new Set<string>()
+  private cwd: string | null = null
+  private gitBranch: string | null = null
+  private ccVersion: string | null = null
+  private customTitle: string | undefined
+  private aiTitle: string | undefined
+  private summary: string | undefined
+  private firstPrompt: string | undefined
+  private startedAt: string | null = null
+  private endedAt: string | null = null
+  private prompts = 0
+  private malformed = 0
+  private ccCostUsd: number | null = null
+
+  /**
+   * @param originExists whether another session's transcript is still on disk: a copied line
+   *   counts for the session it came from while that session can count it, and here otherwise.
+   */
+  constructor(readonly sessionId: string, private readonly originExists: (sessionId: string) => boolean) {}
+
+  addLine(line: Buffer, inMain: boolean): void {
+    if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) return
+    if (!this.worthParsing(line)) {
+      // Not parsed, so checked cheaply: an object's braces at both ends, and valid UTF-8.
+      if (!looksLikeObject(line) || !isUtf8(line)) this.malformed++
+      else if (inMain) this.noteTime(markers.lastTimestamp(line))
+      return
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(strictUtf8.decode(line))
+    } catch {
+      this.malformed++
+      return
+    }
+    if (!isObject(parsed)) {
+      this.malformed++
+      return
+    }
+    if (inMain) this.noteTime(text(parsed.timestamp))
+    this.addParsed(parsed, inMain)
+  }
+
+  private worthParsing(line: Buffer): boolean {
+    if (line.indexOf(markers.progressLine) !== -1) return false
+    if (line.indexOf(markers.userLine) !== -1) return line.indexOf(markers.toolResult) === -1
+    if (line.indexOf(markers.usage) !== -1) return true
+    return markers.metadataLines.some((marker) => line.indexOf(marker) !== -1)
+  }
+
+  private noteTime(timestamp: string | undefined): void {
+    if (timestamp === undefined) return
+    if (this.startedAt === null || timestamp < this.startedAt) this.startedAt = timestamp
+    if (this.endedAt === null || timestamp > this.endedAt) this.endedAt = timestamp
+  }
+
+  /**
+   * A line copied from another session (a fork marks it `forkedFrom`; an old-style resume keeps
+   * the original `sessionId`) counts for the session where it first appeared.
+   */
+  private isCopy(line: Json): boolean {
+    const origin = isObject(line.forkedFrom) ? text(line.forkedFrom.sessionId) : text(line.sessionId)
+    return origin !== undefined && origin !== this.sessionId && this.originExists(origin)
+  }
+
+  private addParsed(line: Json, inMain: boolean): void {
+    switch (line.type) {
+      case "assistant":
+        return this.addAssistant(line, inMain)
+      case "user":
+        if (inMain && !this.isCopy(line)) {
+          this.noteEnvironment(line)
+          const prompt = humanPrompt(line)
+          if (prompt !== undefined) {
+            this.prompts++
+            this.firstPrompt ??= prompt
+          }
+        }
+        return
+      case "summary":
+        this.summary = text(line.summary) ?? this.summary
+        return
+      case "ai-title":
+        this.aiTitle = text(line.aiTitle) ?? this.aiTitle
+        return
+      case "custom-title":
+        this.customTitle = text(line.customTitle) ?? this.customTitle
+        return
+      case "cost-state":
+        if (inMain && typeof line.totalCostUSD === "number") this.ccCostUsd = line.totalCostUSD
+        return
+      case "attachment":
+        return this.addAttachment(line)
+      case undefined:
+        // Claude Code before 1.0.9 wrote usage lines without a type.
+        if (isObject(line.message) && line.message.role === "assistant") this.addAssistant(line, inMain)
+        return
+      default:
+        return // unknown and irrelevant types are skipped, never fatal
+    }
+  }
+
+  private noteEnvironment(line: Json): void {
+    if (this.cwd === null) this.cwd = text(line.cwd) ?? null
+    this.gitBranch = text(line.gitBranch) ?? this.gitBranch
+    this.ccVersion = text(line.version) ?? this.ccVersion
+  }
+
+  private addAssistant(line: Json, inMain: boolean): void {
+    if (this.isCopy(line)) return
+    const message = isObject(line.message) ? line.message : undefined
+    if (message === undefined) return
+    if (inMain) this.noteEnvironment(line)
+    const messageId = text(message.id)
+    if (inMain && messageId !== undefined) this.assistantMessages.add(messageId)
+    if (Array.isArray(message.content)) {
+      for (const block of message.content) {
+        if (!isObject(block) || block.type !== "tool_use") continue
+        const id = text(block.id)
+        if (inMain && id !== undefined) this.toolUseIds.add(id)
+        if (block.name === "Skill" && isObject(block.input)) {
+          const skill = text(block.input.skill)
+          if (skill !== undefined) this.skills.add(skill)
+        }
+      }
+    }
+    const model = text(message.model)
+    if (model === undefined || model === "<synthetic>" || !isObject(message.usage)) return
+    const timestamp = text(line.timestamp)
+    if (timestamp === undefined) return
+    const key = `${messageId ?? text(line.uuid) ?? timestamp}:${text(line.requestId) ?? ""}`
+    const usage = usageFromApi(message.usage)
+    const previous = this.responses.get(key)
+    // A response is written as one line per content block; the final one has the full output.
+    if (previous === undefined || usage.outputTokens >= previous.usage.outputTokens) {
+      this.responses.set(key, { model, timestamp: previous?.timestamp ?? timestamp, usage })
+    }
+  }
+
+  private addAttachment(line: Json): void {
+    const attachment = isObject(line.attachment) ? line.attachment : undefined
+    if (attachment?.type !== "invoked_skills") return
+    const skills = attachment.skills ?? attachment.invokedSkills
+    if (!Array.isArray(skills)) return
+    for (const skill of skills) {
+      const name = typeof skill === "string" ? skill : isObject(skill) ? text(skill.name) ?? text(skill.skill) : undefined
+      if (name !== undefined) this.skills.add(name)
+    }
+  }
+
+  result(): ParsedSession {
+    return {
+      sessionId: this.sessionId,
+      cwd: this.cwd,
+      gitBranch: this.gitBranch,
+      ccVersion: this.ccVersion,
+      title: this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPrompt ?? null,
+      startedAt: this.startedAt,
+      endedAt: this.endedAt,
+      messageCount: this.prompts + this.assistantMessages.size,
+      toolCallCount: this.toolUseIds.size,
+      skillsUsed: [...this.skills].sort(),
+      responses: [...this.responses.values()],
+      malformedLines: this.malformed,
+      ccCostUsd: this.ccCostUsd,
+    }
+  }
+}
+
+/** Sum of the counted usage, per model. */
+export const usageByModel = (responses: ReadonlyArray<CountedResponse>): Map<string, TokenUsage> => {
+  const byModel = new Map<string, TokenUsage>()
+  for (const response of responses) byModel.set(response.model, addUsage(byModel.get(response.model) ?? zeroUsage, response.usage))
+  return byModel
+}

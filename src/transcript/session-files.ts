@@ -1,0 +1,87 @@
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs"
+import { basename, dirname, join } from "node:path"
+
+/** A session's main transcript and the subagent files whose spend belongs to it. */
+export interface SessionFiles {
+  readonly sessionId: string
+  readonly main: string
+  readonly subagents: ReadonlyArray<string>
+}
+
+const listDir = (dir: string): ReadonlyArray<string> => {
+  try {
+    return readdirSync(dir)
+  } catch {
+    return []
+  }
+}
+
+const isJsonl = (name: string) => name.endsWith(".jsonl")
+
+/** The `sessionId` on the first lines of a legacy (2.0.x) flat `agent-*.jsonl`: its parent. */
+export const parentOfLegacyAgentFile = (path: string): string | undefined => {
+  const head = Buffer.alloc(64 * 1024)
+  let read = 0
+  try {
+    const fd = openSync(path, "r")
+    try {
+      read = readSync(fd, head, 0, head.length, 0)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+  return /"sessionId"\s*:\s*"([^"]+)"/.exec(head.toString("utf8", 0, read))?.[1]
+}
+
+/** New layout: `<project>/<sessionId>/subagents/agent-*.jsonl`. */
+const nestedSubagents = (projectDir: string, sessionId: string): ReadonlyArray<string> => {
+  const dir = join(projectDir, sessionId, "subagents")
+  return listDir(dir).filter((name) => name.startsWith("agent-") && isJsonl(name)).sort().map((name) => join(dir, name))
+}
+
+/** The files of the session whose main transcript is `mainPath`. */
+export const sessionFilesOf = (mainPath: string): SessionFiles => {
+  const projectDir = dirname(mainPath)
+  const sessionId = basename(mainPath, ".jsonl")
+  const legacy = listDir(projectDir)
+    .filter((name) => name.startsWith("agent-") && isJsonl(name))
+    .map((name) => join(projectDir, name))
+    .filter((path) => parentOfLegacyAgentFile(path) === sessionId)
+  return { sessionId, main: mainPath, subagents: [...nestedSubagents(projectDir, sessionId), ...legacy] }
+}
+
+/** Every session in one project folder, legacy agent files matched to their parents in one pass. */
+export const sessionsInProjectDir = (projectDir: string): ReadonlyArray<SessionFiles> => {
+  const names = listDir(projectDir).filter(isJsonl)
+  const legacyByParent = new Map<string, Array<string>>()
+  for (const name of names.filter((name) => name.startsWith("agent-"))) {
+    const path = join(projectDir, name)
+    const parent = parentOfLegacyAgentFile(path)
+    if (parent !== undefined) legacyByParent.set(parent, [...(legacyByParent.get(parent) ?? []), path])
+  }
+  return names
+    .filter((name) => !name.startsWith("agent-"))
+    .map((name) => {
+      const sessionId = basename(name, ".jsonl")
+      return {
+        sessionId,
+        main: join(projectDir, name),
+        subagents: [...nestedSubagents(projectDir, sessionId), ...(legacyByParent.get(sessionId) ?? [])],
+      }
+    })
+}
+
+/** Size and mtime of every file of a session: when unchanged, so is the session. */
+export const filesFingerprint = (files: SessionFiles): string =>
+  [files.main, ...files.subagents]
+    .map((path) => {
+      try {
+        const stat = statSync(path)
+        return `${stat.size}:${Math.floor(stat.mtimeMs)}`
+      } catch {
+        return "gone"
+      }
+    })
+    .join("|")
