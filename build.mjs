@@ -25,7 +25,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: { main: "src/cli/main.ts" },
+  entryPoints: { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   // The native DuckDB binding is loaded from node_modules at run time.

@@ -1,7 +1,7 @@
 import { Effect, Schema } from "effect"
 import { shortId } from "../events/ids.js"
 import type { Db } from "../store/database.js"
-import { isoUtc } from "../store/sql-fragments.js"
+import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 import { Category, Status } from "./entry-fields.js"
 
 /** An entry as commands show it and `--json` prints it. */
@@ -31,8 +31,8 @@ const selectEntries = `SELECT id, category, status, title, body, session_id, pro
 /** Newest change first: the last event's id is causal, unlike the writers' wall clocks. */
 const newestFirst = `ORDER BY last_event_id DESC`
 
-const query = (db: Db, where: ReadonlyArray<string>, params: ReadonlyArray<string>, tail = newestFirst) =>
-  db.all(EntryRow, `${selectEntries} ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ${tail}`, params).pipe(
+const query = (db: Db, conditions: Conditions, tail = newestFirst) =>
+  db.all(EntryRow, `${selectEntries} ${conditions.where} ${tail}`, conditions.params).pipe(
     Effect.map((rows) => rows.map((row): EntryWithLastEvent => ({ ...row, short_id: shortId(row.id) }))),
   )
 
@@ -44,34 +44,34 @@ export interface ListFilter {
 }
 
 export const listEntries = (db: Db, filter: ListFilter) => {
-  const where: Array<string> = []
-  const params: Array<string> = []
-  if (filter.category !== undefined) where.push(`category = $${params.push(filter.category)}`)
-  if (filter.status !== undefined) where.push(`status = $${params.push(filter.status)}`)
-  if (filter.openOnly === true) where.push(`status <> 'resolved'`)
-  const limit = filter.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`
-  return query(db, where, params, `${newestFirst}${limit}`)
+  const conditions = new Conditions()
+  if (filter.category !== undefined) conditions.withParam(filter.category, (category) => `category = ${category}`)
+  if (filter.status !== undefined) conditions.withParam(filter.status, (status) => `status = ${status}`)
+  if (filter.openOnly === true) conditions.withSql(`status <> 'resolved'`)
+  return query(db, conditions, `${newestFirst} ${limitClause(filter.limit)}`)
 }
 
 /** The exact id, else every entry whose id ends (short id) or starts (prefix) with the text. */
 export const entriesMatchingId = (db: Db, text: string) => {
   const needle = text.trim().toUpperCase()
-  return query(db, [`id = $1`], [needle]).pipe(
+  return query(db, new Conditions().withParam(needle, (id) => `id = ${id}`)).pipe(
     Effect.flatMap((exact) =>
-      exact.length > 0 ? Effect.succeed(exact) : query(db, [`(ends_with(id, $1) OR starts_with(id, $1))`], [needle])
+      exact.length > 0
+        ? Effect.succeed(exact)
+        : query(db, new Conditions().withParam(needle, (id) => `(ends_with(id, ${id}) OR starts_with(id, ${id}))`))
     ),
   )
 }
 
 /** Entries whose title contains every word, ignoring case. */
 export const entriesMatchingTitle = (db: Db, words: ReadonlyArray<string>) =>
-  query(db, words.map((_, index) => `contains(lower(title), lower($${index + 1}))`), words)
+  query(db, words.reduce((conditions, word) => conditions.withParam(word, (text) => `contains(lower(title), lower(${text}))`), new Conditions()))
 
 /** Entries whose last change was made by someone other than `reader` after their watermark. */
 export const inboxEntries = (db: Db, reader: string) =>
   query(
     db,
-    [`updated_by <> $1`, `last_event_id > coalesce((SELECT watermark FROM inbox_watermarks WHERE reader = $1), '')`],
-    [reader],
+    new Conditions().withParam(reader, (me) =>
+      `updated_by <> ${me} AND last_event_id > coalesce((SELECT watermark FROM inbox_watermarks WHERE reader = ${me}), '')`),
     `ORDER BY last_event_id`,
   )

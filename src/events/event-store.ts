@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { type ColumnTypes, insertRowsSql } from "../store/insert-rows.js"
-import { inKeys, isoUtc } from "../store/sql-fragments.js"
+import { Conditions, inKeys, isoUtc, limitClause } from "../store/sql-fragments.js"
 import { isLocalOnly } from "./domain-event.js"
 import { envelopeFields, JsonObject, type StoredEvent } from "./stored-event.js"
 
@@ -94,25 +94,19 @@ export interface EventFilter {
 
 /** Events in id order (the fold order), local and shared together. */
 export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> => {
-  const where: Array<string> = []
-  const params: Array<string> = []
-  if (filter.types !== undefined) {
-    params.push(JSON.stringify(filter.types))
-    where.push(inKeys("type", params.length))
-  }
+  const conditions = new Conditions()
+  if (filter.types !== undefined) conditions.withParam(JSON.stringify(filter.types), (types) => inKeys("type", types))
   if (filter.entityIds !== undefined) {
-    params.push(JSON.stringify(filter.entityIds))
-    where.push(inKeys("entity_id", params.length))
+    conditions.withParam(JSON.stringify(filter.entityIds), (ids) => inKeys("entity_id", ids))
   }
   if (filter.entity !== undefined) {
-    params.push(filter.entity.trim())
-    where.push(`(entity_id = $${params.length} OR ends_with(upper(entity_id), upper($${params.length})))`)
+    conditions.withParam(filter.entity.trim(), (entity) => `(entity_id = ${entity} OR ends_with(upper(entity_id), upper(${entity})))`)
   }
-  const filtered = `${selectEnvelope}${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""}`
+  const filtered = `${selectEnvelope} ${conditions.where}`
   const sql = filter.limit === undefined
     ? `${filtered} ORDER BY id`
-    : `SELECT * FROM (${filtered} ORDER BY id DESC LIMIT ${Math.max(0, Math.floor(filter.limit))}) ORDER BY id`
-  return db.all(StoredEventRow, sql, params)
+    : `SELECT * FROM (${filtered} ORDER BY id DESC ${limitClause(filter.limit)}) ORDER BY id`
+  return db.all(StoredEventRow, sql, conditions.params)
 }
 
 const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })

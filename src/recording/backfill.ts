@@ -1,13 +1,11 @@
 import { Effect } from "effect"
-import { readdirSync, statSync } from "node:fs"
-import { join } from "node:path"
+import { statSync } from "node:fs"
 import { AppConfig } from "../config/app-config.js"
 import { LocalStore } from "../store/local-store.js"
-import { parseSession } from "../transcript/parse-session.js"
-import { filesFingerprint, type SessionFiles, sessionsInProjectDir } from "../transcript/session-files.js"
+import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
-import { sessionRecording, type SessionRecording } from "./session-recording.js"
+import { parseInParallel } from "./parallel-parse.js"
 
 export interface BackfillOptions {
   /** Only sessions whose transcript was written on or after this time. */
@@ -27,21 +25,6 @@ export interface BackfillSummary {
   readonly malformedLines: number
   readonly unknownModels: ReadonlyArray<string>
 }
-
-const listDir = (dir: string): ReadonlyArray<string> => {
-  try {
-    return readdirSync(dir)
-  } catch {
-    return []
-  }
-}
-
-/** Every session under every Claude data dir's `projects/` (DESIGN §7). */
-export const discoverSessions = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArray<SessionFiles> =>
-  claudeDataDirs.flatMap((dataDir) => {
-    const projects = join(dataDir, "projects")
-    return listDir(projects).flatMap((project) => sessionsInProjectDir(join(projects, project)))
-  })
 
 const writtenSince = (files: SessionFiles, since: Date) => {
   try {
@@ -63,16 +46,9 @@ export const backfill = (options: BackfillOptions) =>
     const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
     const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
 
-    const rules = recorder.rules()
-    const recordings: Array<SessionRecording> = []
-    changed.forEach(({ files }, index) => {
-      try {
-        recordings.push(sessionRecording(parseSession(files), files.main, "", rules))
-      } catch {
-        // Vanished or unreadable since discovery: it is found again next time.
-      }
-      options.onProgress?.(index + 1, changed.length)
-    })
+    const recordings = yield* Effect.promise(() =>
+      parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress)
+    )
     const wanted = options.project === undefined
       ? recordings
       : recordings.filter((recording) => recording.event.project === options.project)

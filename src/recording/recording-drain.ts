@@ -3,12 +3,12 @@ import { existsSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
-import { parseSession } from "../transcript/parse-session.js"
 import { sessionFilesOf } from "../transcript/session-files.js"
 import { tryLock } from "./drain-lock.js"
 import { pendingDir, type PendingRecording, queuedRecordings, removeQueued } from "./pending-recordings.js"
 import { SessionRecorder } from "./session-recorder.js"
-import { sessionRecording, type SessionRecording } from "./session-recording.js"
+import { runParseJob } from "./parse-job.js"
+import type { SessionRecording } from "./session-recording.js"
 
 /** Claude Code writes the transcript asynchronously: wait (bounded) for it to appear and settle. */
 const settledSize = (path: string) =>
@@ -45,14 +45,9 @@ export const drainPendingRecordings = Effect.gen(function* () {
         log(`nothing recorded for ${pending.sessionId}: transcript ${pending.transcriptPath} is missing`)
         return undefined
       }
-      return yield* Effect.try(() =>
-        sessionRecording(parseSession(sessionFilesOf(pending.transcriptPath)), pending.transcriptPath, pending.cwd, recorder.rules())
-      ).pipe(Effect.catchAll((error) =>
-        Effect.sync(() => {
-          log(`nothing recorded for ${pending.sessionId}: cannot read ${pending.transcriptPath}: ${String(error.error)}`)
-          return undefined
-        })
-      ))
+      const recording = runParseJob({ files: sessionFilesOf(pending.transcriptPath), fallbackCwd: pending.cwd }, recorder.rules())
+      if (recording === undefined) log(`nothing recorded for ${pending.sessionId}: cannot read ${pending.transcriptPath}`)
+      return recording
     })
 
   yield* Effect.gen(function* () {

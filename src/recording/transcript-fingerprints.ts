@@ -1,7 +1,6 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
-import { insertRows } from "../store/insert-rows.js"
-import { inKeys } from "../store/sql-fragments.js"
+import { replaceRows } from "../store/insert-rows.js"
 
 /**
  * Local bookkeeping for backfill: the size+mtime fingerprint of each session's files when it was
@@ -18,11 +17,11 @@ export const readFingerprints = (db: Db) =>
   )
 
 export const saveFingerprints = (db: Db, fingerprints: ReadonlyArray<{ readonly session_id: string; readonly fingerprint: string }>) =>
-  fingerprints.length === 0
-    ? Effect.void
-    : db.transaction(
-      db.run(
-        `DELETE FROM transcript_fingerprints WHERE ${inKeys("session_id")}`,
-        [JSON.stringify(fingerprints.map((row) => row.session_id))],
-      ).pipe(Effect.zipRight(insertRows(db, "transcript_fingerprints", { session_id: "VARCHAR", fingerprint: "VARCHAR" }, fingerprints))),
-    )
+  db.transaction(replaceRows(
+    db,
+    "transcript_fingerprints",
+    "session_id",
+    fingerprints.map((row) => row.session_id),
+    { session_id: "VARCHAR", fingerprint: "VARCHAR" },
+    fingerprints,
+  ))

@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
-import { isoUtc } from "../store/sql-fragments.js"
+import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 
 const tokenFields = {
   input_tokens: Schema.Number,
@@ -53,21 +53,18 @@ export interface SessionFilter {
 
 /** Newest first by end time; `search` matches title, project, cwd or branch, ignoring case. */
 export const listSessions = (db: Db, filter: SessionFilter) => {
-  const where: Array<string> = []
-  const params: Array<string> = []
+  const conditions = new Conditions()
   if (filter.search !== undefined) {
-    const at = params.push(filter.search)
-    where.push(`(contains(lower(coalesce(title, '')), lower($${at})) OR contains(lower(project), lower($${at}))
-      OR contains(lower(cwd), lower($${at})) OR contains(lower(coalesce(git_branch, '')), lower($${at})))`)
+    conditions.withParam(filter.search, (text) =>
+      `(${["coalesce(title, '')", "project", "cwd", "coalesce(git_branch, '')"].map((column) => `contains(lower(${column}), lower(${text}))`).join(" OR ")})`)
   }
-  if (filter.project !== undefined) where.push(`project = $${params.push(filter.project)}`)
-  if (filter.since !== undefined) where.push(`ended_at >= $${params.push(filter.since.toISOString())}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) where.push(`started_at < $${params.push(filter.until.toISOString())}::TIMESTAMPTZ`)
-  const limit = filter.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`
+  if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `project = ${project}`)
+  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `ended_at >= ${since}::TIMESTAMPTZ`)
+  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `started_at < ${until}::TIMESTAMPTZ`)
   return db.all(
     SessionView,
-    `${selectSessions} ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ended_at DESC NULLS LAST, session_id${limit}`,
-    params,
+    `${selectSessions} ${conditions.where} ORDER BY ended_at DESC NULLS LAST, session_id ${limitClause(filter.limit)}`,
+    conditions.params,
   )
 }
 

@@ -7,6 +7,10 @@ const marker = (text: string) => Buffer.from(text, "utf8")
 
 /** A top-level progress line (`"type":"progress","data":{…}`); its agent_progress copies never count. */
 export const progressLine = marker(`"type":"progress","data":`)
+/** Claude Code writes a user line's top-level type before its message: found in the line's head. */
+export const userType = marker(`"type":"user"`)
+/** How much of a line's start holds the envelope keys (cwd, sessionId, …, type) of user and progress lines. */
+export const headBytes = 1024
 /** Only tool-result user lines carry this key unescaped. */
 export const toolResult = marker(`"tool_use_id"`)
 export const usage = marker(`"usage"`)

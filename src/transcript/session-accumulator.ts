@@ -111,7 +111,15 @@ export class SessionAccumulator {
     this.addParsed(parsed, inMain)
   }
 
+  /**
+   * Decided from the line's head where Claude Code's key order allows (progress and user lines
+   * name their type before their payload), so large tool results and progress copies are never
+   * scanned in full; other lines are scanned for the markers that can matter.
+   */
   private worthParsing(line: Buffer): boolean {
+    const head = line.length > markers.headBytes ? line.subarray(0, markers.headBytes) : line
+    if (head.indexOf(markers.progressLine) !== -1) return false
+    if (head.indexOf(markers.userType) !== -1) return head.indexOf(markers.toolResult) === -1
     if (line.indexOf(markers.progressLine) !== -1) return false
     if (line.indexOf(markers.userLine) !== -1) return line.indexOf(markers.toolResult) === -1
     if (line.indexOf(markers.usage) !== -1) return true

@@ -85,3 +85,10 @@ export const filesFingerprint = (files: SessionFiles): string =>
       }
     })
     .join("|")
+
+/** Every session under every Claude data dir's `projects/` (DESIGN §7). */
+export const discoverSessions = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArray<SessionFiles> =>
+  claudeDataDirs.flatMap((dataDir) => {
+    const projects = join(dataDir, "projects")
+    return listDir(projects).flatMap((project) => sessionsInProjectDir(join(projects, project)))
+  })

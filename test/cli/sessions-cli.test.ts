@@ -167,3 +167,27 @@ describe("backfill and queries", () => {
     expect(ambiguous.stderr).toMatch(/2 sessions start with 7f3c/)
   })
 })
+
+describe("backfill across worker threads", () => {
+  it("records exactly what reading each session alone gives", async () => {
+    const { parseSession } = await import("../../src/transcript/parse-session.js")
+    const { discoverSessions } = await import("../../src/transcript/session-files.js")
+    const { usageByModel } = await import("../../src/transcript/session-accumulator.js")
+    for (let n = 0; n < 12; n++) {
+      const session = { sessionId: `5e55${String(n).padStart(4, "0")}-0000-4000-8000-000000000000`, cwd: `/home/dev/projects/p${n % 3}` }
+      writeLines(join(home, ".claude", "projects", `-home-dev-projects-p${n % 3}`, `${session.sessionId}.jsonl`), [
+        userPrompt(session, `task ${n}`, "2026-11-10T08:00:00.000Z"),
+        ...Array.from({ length: n + 1 }, (_, k) =>
+          assistant(session, { messageId: `msg_${n}_${k}`, usage: { input: 100 * (k + 1), output: n + k, cacheRead: 1000 }, timestamp: "2026-11-10T08:05:00.000Z" })),
+      ])
+    }
+    expect(cli(["backfill"]).stdout).toMatch(/^backfill: 13 session\(s\) recorded/)
+    const expected = new Map(discoverSessions([join(home, ".claude")]).map((files) => {
+      const total = [...usageByModel(parseSession(files).responses).values()]
+        .reduce((sum, usage) => sum + usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens, 0)
+      return [files.sessionId, total] as const
+    }))
+    const recorded = parseJson<ReadonlyArray<SessionJson>>(cli(["sessions", "--limit", "100", "--json"]))
+    expect(new Map(recorded.map((row) => [row.session_id, row.total_tokens]))).toEqual(expected)
+  })
+})

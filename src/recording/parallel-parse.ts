@@ -1,0 +1,60 @@
+import { existsSync, statSync } from "node:fs"
+import { availableParallelism } from "node:os"
+import { join } from "node:path"
+import { Worker } from "node:worker_threads"
+import { type ParseJob, runParseJob } from "./parse-job.js"
+import type { RecordingRules, SessionRecording } from "./session-recording.js"
+
+/** The bundled worker beside the bundled CLI; absent when running from source (tests). */
+const workerScript = typeof __dirname === "string" ? join(__dirname, "parse-worker.cjs") : ""
+
+const sizeOf = (job: ParseJob) => {
+  try {
+    return statSync(job.files.main).size
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Parses sessions on every core. The largest go first so one huge transcript does not finish
+ * last on a lone worker. Small batches, or no bundled worker, are parsed in this thread.
+ */
+export const parseInParallel = async (
+  jobs: ReadonlyArray<ParseJob>,
+  rules: RecordingRules,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<ReadonlyArray<SessionRecording>> => {
+  const workers = Math.min(availableParallelism(), jobs.length)
+  if (workers < 2 || jobs.length < 8 || !existsSync(workerScript)) {
+    return jobs.flatMap((job, index) => {
+      const recording = runParseJob(job, rules)
+      onProgress(index + 1, jobs.length)
+      return recording === undefined ? [] : [recording]
+    })
+  }
+  const queue = [...jobs].sort((a, b) => sizeOf(b) - sizeOf(a))
+  const recordings: Array<SessionRecording> = []
+  let done = 0
+  const runWorker = () =>
+    new Promise<void>((finish, fail) => {
+      const worker = new Worker(workerScript, { workerData: { prices: rules.prices, sessionTypes: rules.sessionTypes } })
+      const next = () => {
+        const job = queue.shift()
+        if (job === undefined) {
+          void worker.terminate().then(() => finish())
+          return
+        }
+        worker.postMessage(job)
+      }
+      worker.on("message", (recording: SessionRecording | null) => {
+        if (recording !== null) recordings.push(recording)
+        onProgress(++done, jobs.length)
+        next()
+      })
+      worker.on("error", fail)
+      next()
+    })
+  await Promise.all(Array.from({ length: workers }, runWorker))
+  return recordings
+}
