@@ -11,11 +11,13 @@ import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/
 type HotPath =
   | { readonly kind: "recent"; readonly limit: number; readonly json: boolean }
   | { readonly kind: "inbox-count" }
-  | { readonly kind: "record" }
+  | { readonly kind: "record"; readonly sync: boolean }
 
 const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
   if (args.length === 2 && args[0] === "inbox" && args[1] === "--count") return { kind: "inbox-count" }
-  if (args[0] === "record" && args.slice(1).every((arg) => arg === "--no-sync")) return { kind: "record" }
+  if (args[0] === "record" && args.slice(1).every((arg) => arg === "--no-sync")) {
+    return { kind: "record", sync: !args.includes("--no-sync") }
+  }
   if (args[0] !== "recent") return undefined
   let limit = defaultRecentLimit
   let json = false
@@ -35,7 +37,7 @@ if (hotPath === undefined) {
   require("./main.cjs")
 } else {
   try {
-    if (hotPath.kind === "record") handleSessionEnd(__filename, process.env)
+    if (hotPath.kind === "record") handleSessionEnd(__filename, process.env, hotPath)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

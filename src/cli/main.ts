@@ -7,13 +7,14 @@ import { SessionRecorder } from "../recording/session-recorder.js"
 import { Sessions } from "../sessions/sessions-service.js"
 import { LocalStore } from "../store/local-store.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
+import { Sync } from "../sync/sync-service.js"
 import { failureOf } from "./error-line.js"
 import { rootCommand } from "./root-command.js"
 import { version } from "./version.js"
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 
-const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, LocalStore.Default).pipe(
+const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, LocalStore.Default).pipe(
   Layer.provideMerge(AppConfig.fromProcess),
   Layer.provideMerge(NodeContext.layer),
 )

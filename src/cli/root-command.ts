@@ -12,6 +12,8 @@ import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
 import { showSessionCommand } from "./commands/show-session.js"
+import { statusCommand } from "./commands/status.js"
+import { syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
 
 export const rootCommand = Command.make("claude-session-logger").pipe(
@@ -31,5 +33,7 @@ export const rootCommand = Command.make("claude-session-logger").pipe(
     backfillCommand,
     sessionsCommand,
     showSessionCommand,
+    syncCommand,
+    statusCommand,
   ]),
 )

@@ -61,8 +61,9 @@ const insertInto = (db: Db, table: string, events: ReadonlyArray<StoredEvent>) =
       .pipe(Effect.map((rows) => new Set(rows.map((row) => row.id))))
 
 /**
- * Appends events, ignoring any whose id is already stored (so sync and spool ingest can deliver
- * twice). Returns only the events that were new, in id order.
+ * Appends events made on this device, ignoring any whose id is already stored (so spool ingest
+ * can deliver twice), and queues the shared ones for the next sync's push. Returns only the
+ * events that were new, in id order. (Events pulled from a remote arrive through sync instead.)
  */
 export const appendEvents = (
   db: Db,
@@ -70,6 +71,11 @@ export const appendEvents = (
 ): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
   Effect.gen(function* () {
     const shared = yield* insertInto(db, "events", events.filter((event) => !isLocalOnly(event.type)))
+    if (shared.size > 0) {
+      yield* db.run(`INSERT INTO sync_outbox SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) ON CONFLICT DO NOTHING`, [
+        JSON.stringify([...shared]),
+      ])
+    }
     const local = yield* insertInto(db, "local_events", events.filter((event) => isLocalOnly(event.type)))
     return events
       .filter((event) => shared.has(event.id) || local.has(event.id))

@@ -1,5 +1,4 @@
 import { Effect, Schema } from "effect"
-import type { StoredEvent } from "../events/stored-event.js"
 import type { Db } from "../store/database.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
@@ -46,8 +45,14 @@ export const ensureProjections = (db: Db) =>
     }
   })
 
+/** What the projector needs to know of a newly stored event: which entity of which fold it touched. */
+export interface AppendedEvent {
+  readonly type: string
+  readonly entityId: string
+}
+
 /** Brings the projections up to date with newly appended events. */
-export const applyToProjections = (db: Db, appended: ReadonlyArray<StoredEvent>) =>
+export const applyToProjections = (db: Db, appended: ReadonlyArray<AppendedEvent>) =>
   Effect.forEach(projections, (projection) => {
     const touched = new Set(
       appended.filter((event) => (projection.eventTypes as ReadonlyArray<string>).includes(event.type)).map((event) => event.entityId),

@@ -6,10 +6,10 @@ import { enqueueRecording, pendingFromHookInput } from "./pending-recordings.js"
 
 /**
  * `record`, as Claude Code's SessionEnd hook runs it. Within a few milliseconds: read the hook
- * JSON, queue it durably, start a detached drain to parse and record it, exit. It never fails
- * and never prints: problems go to the log.
+ * JSON, queue it durably, start a detached drain to parse and record it (and then sync, unless
+ * told not to), exit. It never fails and never prints: problems go to the log.
  */
-export const handleSessionEnd = (cliPath: string, env: NodeJS.ProcessEnv): void => {
+export const handleSessionEnd = (cliPath: string, env: NodeJS.ProcessEnv, options: { readonly sync: boolean }): void => {
   const paths = dataPathsIn(resolveDataDir(env))
   try {
     const stdin = process.stdin.isTTY ? "" : readFileSync(0, "utf8")
@@ -19,7 +19,7 @@ export const handleSessionEnd = (cliPath: string, env: NodeJS.ProcessEnv): void 
       return
     }
     enqueueRecording(paths.dataDir, pending)
-    spawn(process.execPath, [cliPath, "process-recordings", "--quiet"], {
+    spawn(process.execPath, [cliPath, "process-recordings", "--quiet", ...(options.sync ? [] : ["--no-sync"])], {
       detached: true,
       stdio: "ignore",
       env,

@@ -3,12 +3,26 @@ import { Console, Effect } from "effect"
 import { appendActivityLog } from "../../config/activity-log.js"
 import { AppConfig } from "../../config/app-config.js"
 import { drainPendingRecordings } from "../../recording/recording-drain.js"
+import { redactSecrets } from "../../sync/redact-secrets.js"
+import { Sync } from "../../sync/sync-service.js"
+import { join } from "node:path"
 
 const quiet = Options.boolean("quiet").pipe(Options.withDescription("Print nothing; report problems to the log only."))
+const noSync = Options.boolean("no-sync").pipe(Options.withDescription("Do not sync afterwards."))
 
-export const processRecordingsCommand = Command.make("process-recordings", { quiet }, (args) =>
+/** After recording, share the new sessions: failures wait in sync.log, events stay queued. */
+const syncQuietly = Effect.gen(function* () {
+  const { paths } = yield* AppConfig
+  yield* (yield* Sync).sync(undefined).pipe(
+    Effect.catchTag("NoRemoteConfigured", () => Effect.void),
+    Effect.catchAll((error) => Effect.sync(() => appendActivityLog(join(paths.dataDir, "sync.log"), `sync: ${redactSecrets(error.message)}`))),
+  )
+})
+
+export const processRecordingsCommand = Command.make("process-recordings", { quiet, noSync }, (args) =>
   Effect.gen(function* () {
     const summary = yield* drainPendingRecordings
+    if (!args.noSync && !summary.busy) yield* syncQuietly
     if (args.quiet) return
     yield* Console.log(
       summary.busy

@@ -1,0 +1,78 @@
+import { Effect, Schema } from "effect"
+import { decodeTime } from "ulid"
+import { applyToProjections } from "../projections/projector.js"
+import type { Db } from "../store/database.js"
+
+const columns = "id, type, version, entity_id, device_id, actor, recorded_at, payload"
+
+/**
+ * The remote holds every device's shared events. `seq` numbers them in the order they reached
+ * the remote, so a device pulls "everything after the last seq I saw": an old event another
+ * device pushes late still arrives, and the cost of a sync follows the number of new events.
+ * Columns are always named: the remote may be shared with other versions of this tool.
+ */
+export const remoteEventsDdl = (catalog: string) => `CREATE TABLE IF NOT EXISTS ${catalog}.events (
+  seq         BIGINT PRIMARY KEY,
+  id          VARCHAR NOT NULL UNIQUE,
+  type        VARCHAR NOT NULL,
+  version     INTEGER NOT NULL,
+  entity_id   VARCHAR NOT NULL,
+  device_id   VARCHAR NOT NULL,
+  actor       VARCHAR NOT NULL,
+  recorded_at TIMESTAMPTZ NOT NULL,
+  payload     JSON NOT NULL
+)`
+
+const Inserted = Schema.Struct({ id: Schema.String })
+const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, entity_id: Schema.String })
+const Upto = Schema.Struct({ upto: Schema.Number })
+
+/**
+ * Pushes the outbox. One statement writes the remote (DuckDB commits one database per
+ * transaction), then the outbox forgets what the remote now holds: a crash in between only
+ * means the next push offers them again, and the remote ignores ids it has.
+ */
+export const push = (db: Db, catalog: string) =>
+  Effect.gen(function* () {
+    const inserted = yield* db.all(
+      Inserted,
+      `INSERT INTO ${catalog}.events (seq, ${columns})
+       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${columns.split(", ").map((column) => `e.${column}`).join(", ")}
+       FROM events e JOIN sync_outbox o ON o.id = e.id
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+    )
+    yield* db.run(`DELETE FROM sync_outbox WHERE id IN (SELECT r.id FROM ${catalog}.events r JOIN sync_outbox o ON o.id = r.id)`)
+    return inserted.length
+  })
+
+export interface PullResult {
+  readonly pulled: number
+  readonly upto: number
+  /** How far the newest pulled event's id time is ahead of this clock, in ms (0 if not). */
+  readonly skewAheadMs: number
+}
+
+/**
+ * Pulls what the remote received since `afterSeq`, in one local transaction with the projection
+ * refresh and the new cursor, so a crash leaves either all of it or none.
+ */
+export const pull = (db: Db, catalog: string, remoteKey: string, afterSeq: number, nowMs: number) =>
+  db.transaction(Effect.gen(function* () {
+    const [limit] = yield* db.all(Upto, `SELECT coalesce(max(seq), 0)::DOUBLE AS upto FROM ${catalog}.events`)
+    const upto = limit?.upto ?? 0
+    const pulled = upto <= afterSeq ? [] : yield* db.all(
+      Pulled,
+      `INSERT INTO events (${columns}) SELECT ${columns} FROM ${catalog}.events
+       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, entity_id`,
+      [afterSeq, upto],
+    )
+    yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))
+    const newest = pulled.reduce((latest, event) => Math.max(latest, decodeTime(event.id)), 0)
+    const result: PullResult = { pulled: pulled.length, upto, skewAheadMs: Math.max(0, newest - nowMs) }
+    yield* db.run(
+      `INSERT INTO sync_state (remote, pulled_seq) VALUES ($1, $2)
+       ON CONFLICT (remote) DO UPDATE SET pulled_seq = excluded.pulled_seq`,
+      [remoteKey, upto],
+    )
+    return result
+  }))

@@ -1,0 +1,104 @@
+import { Clock, Effect, Option, Schema } from "effect"
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { AppConfig } from "../config/app-config.js"
+import { ensureDeviceId } from "../config/device-id.js"
+import { LocalStore, readerLockWait } from "../store/local-store.js"
+import { tryLock } from "../store/process-lock.js"
+import { isoUtc } from "../store/sql-fragments.js"
+import { push, pull, remoteEventsDdl } from "./exchange.js"
+import { attachRemote, detachRemote } from "./remote-connection.js"
+import { describeRemote, resolveRemoteTarget } from "./remote-target.js"
+import { NoRemoteConfigured } from "./sync-errors.js"
+
+export interface SyncResult {
+  readonly remote: string
+  readonly pushed: number
+  readonly pulled: number
+  /** How far ahead of this clock the newest pulled event was made, in ms. */
+  readonly clock_skew_ms: number
+}
+
+const StateRow = Schema.Struct({
+  pulled_seq: Schema.Number,
+  last_sync_at: Schema.NullOr(Schema.String),
+  last_pushed: Schema.NullOr(Schema.Number),
+  last_pulled: Schema.NullOr(Schema.Number),
+  skew_ms: Schema.NullOr(Schema.Number),
+})
+const CountRow = Schema.Struct({ waiting: Schema.Number })
+const CursorRow = Schema.Struct({ pulled_seq: Schema.Number })
+
+/** Exchanges events with the remote: push what it lacks, pull what this device lacks, refold. */
+export class Sync extends Effect.Service<Sync>()("Sync", {
+  effect: Effect.gen(function* () {
+    const store = yield* LocalStore
+    const config = yield* AppConfig
+    const target = (flag: string | undefined) => resolveRemoteTarget(flag, process.env, config.paths.dataDir, config.cwd)
+
+    /** Undefined when another sync of this data dir is running (one at a time). */
+    const sync = (remoteFlag: string | undefined) =>
+      Effect.acquireUseRelease(
+        Effect.sync(() => {
+          mkdirSync(config.paths.dataDir, { recursive: true })
+          return tryLock(join(config.paths.dataDir, "sync.lock"))
+        }),
+        (release) => (release === undefined ? Effect.succeed(undefined) : exchange(remoteFlag)),
+        (release) => Effect.sync(() => release?.()),
+      )
+
+    const exchange = (remoteFlag: string | undefined) =>
+      Effect.gen(function* () {
+        const remote = target(remoteFlag)
+        if (remote.kind === "none") return yield* new NoRemoteConfigured()
+        const remoteKey = describeRemote(remote)
+        return yield* store.use(({ db }) =>
+          Effect.gen(function* () {
+            const [cursor] = yield* db.all(CursorRow, `SELECT pulled_seq::DOUBLE AS pulled_seq FROM sync_state WHERE remote = $1`, [remoteKey])
+            const catalog = yield* attachRemote(db, remote, process.env)
+            const exchanged = yield* Effect.gen(function* () {
+              yield* db.run(remoteEventsDdl(catalog))
+              const pushed = yield* push(db, catalog)
+              const pulled = yield* pull(db, catalog, remoteKey, cursor?.pulled_seq ?? 0, yield* Clock.currentTimeMillis)
+              return { pushed, ...pulled }
+            }).pipe(Effect.ensuring(detachRemote(db, catalog)))
+            yield* db.run(
+              `UPDATE sync_state SET last_sync_at = now(), last_pushed = $2, last_pulled = $3, skew_ms = $4 WHERE remote = $1`,
+              [remoteKey, exchanged.pushed, exchanged.pulled, exchanged.skewAheadMs],
+            )
+            return { remote: remoteKey, pushed: exchanged.pushed, pulled: exchanged.pulled, clock_skew_ms: exchanged.skewAheadMs } satisfies SyncResult
+          }), readerLockWait)
+      })
+
+    /** What `status` shows: reads local state only, never contacts the remote. */
+    const status = (remoteFlag: string | undefined) =>
+      Effect.gen(function* () {
+        const remote = target(remoteFlag)
+        const remoteKey = describeRemote(remote)
+        const { state, waiting } = yield* store.use(({ db }) =>
+          Effect.gen(function* () {
+            const [count] = yield* db.all(CountRow, `SELECT count(*)::INTEGER AS waiting FROM sync_outbox`)
+            const [row] = yield* db.all(
+              StateRow,
+              `SELECT pulled_seq::DOUBLE AS pulled_seq, ${isoUtc("last_sync_at")} AS last_sync_at, last_pushed, last_pulled,
+                 skew_ms::DOUBLE AS skew_ms FROM sync_state WHERE remote = $1`,
+              [remoteKey],
+            )
+            return { state: Option.fromNullable(row), waiting: count?.waiting ?? 0 }
+          })
+        )
+        return {
+          remote: remoteKey,
+          device_id: ensureDeviceId(config.paths.deviceId),
+          waiting_to_push: waiting,
+          last_sync_at: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.last_sync_at))),
+          last_pushed: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.last_pushed))),
+          last_pulled: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.last_pulled))),
+          clock_skew_ms: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.skew_ms))),
+        }
+      })
+
+    return { sync, status } as const
+  }),
+  dependencies: [LocalStore.Default],
+}) {}
