@@ -6,8 +6,9 @@ import { Conditions, inKeys, isoUtc, limitClause } from "../store/sql-fragments.
 import { isLocalOnly } from "./domain-event.js"
 import { envelopeFields, JsonObject, type StoredEvent } from "./stored-event.js"
 
-const envelopeColumns = `
-  id          VARCHAR PRIMARY KEY,
+/** The envelope columns; `idConstraint` makes the id the key locally and unique on the remote. */
+export const envelopeColumnsDdl = (idConstraint: string) => `
+  id          VARCHAR ${idConstraint},
   type        VARCHAR NOT NULL,
   version     INTEGER NOT NULL,
   entity_id   VARCHAR NOT NULL,
@@ -21,11 +22,13 @@ const envelopeColumns = `
  * Rows in both are immutable: never updated, never deleted.
  */
 export const eventTablesDdl: ReadonlyArray<string> = [
-  `CREATE TABLE IF NOT EXISTS events (${envelopeColumns})`,
-  `CREATE TABLE IF NOT EXISTS local_events (${envelopeColumns})`,
+  `CREATE TABLE IF NOT EXISTS events (${envelopeColumnsDdl("PRIMARY KEY")})`,
+  `CREATE TABLE IF NOT EXISTS local_events (${envelopeColumnsDdl("PRIMARY KEY")})`,
   `CREATE INDEX IF NOT EXISTS events_entity ON events (entity_id)`,
   `CREATE OR REPLACE VIEW all_events AS SELECT * FROM events UNION ALL SELECT * FROM local_events`,
 ]
+
+export const envelopeColumnNames = ["id", "type", "version", "entity_id", "device_id", "actor", "recorded_at", "payload"] as const
 
 const insertColumns: ColumnTypes = {
   id: "VARCHAR",

@@ -3,7 +3,7 @@ import { newestEventId } from "../events/event-store.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
-import { recentSessionsKept, type SessionStartSnapshot } from "./session-start-snapshot.js"
+import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot } from "./session-start-snapshot.js"
 
 const RecentSessionRow = Schema.Struct({
   session_id: Schema.String,
@@ -28,7 +28,8 @@ export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, Datab
     )
     const entryChanges = yield* db.all(
       EntryChangeRow,
-      `SELECT last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM log_entries`,
+      `SELECT last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM log_entries
+       ORDER BY last_event_id DESC LIMIT ${inboxChangesKept}`,
     )
     const watermarks = yield* db.all(WatermarkRow, `SELECT reader, watermark FROM inbox_watermarks`)
     return {

@@ -10,7 +10,7 @@ export interface SessionStartSnapshot {
   /** The newest event id the database held: the causal floor for ids made while it is locked. */
   readonly newestEventId: string | null
   readonly recentSessions: ReadonlyArray<RecentSession>
-  /** Every entry's last change, enough to count anyone's inbox. */
+  /** The most recent entries' last changes, enough to count anyone's inbox badge. */
   readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
   /** Inbox watermark per reader on this device. */
   readonly watermarks: Readonly<Record<string, string>>
@@ -28,6 +28,9 @@ export interface RecentSession {
 
 /** How many recent sessions the snapshot keeps; `recent --limit` can show up to this many. */
 export const recentSessionsKept = 20
+
+/** The badge counts unread changes among this many most recently changed entries, so the snapshot stays small. */
+export const inboxChangesKept = 1000
 
 export const readSnapshot = (path: string): SessionStartSnapshot | undefined => {
   try {

@@ -1,9 +1,10 @@
 import { Effect, Schema } from "effect"
 import { decodeTime } from "ulid"
+import { envelopeColumnNames, envelopeColumnsDdl } from "../events/event-store.js"
 import { applyToProjections } from "../projections/projector.js"
 import type { Db } from "../store/database.js"
 
-const columns = "id, type, version, entity_id, device_id, actor, recorded_at, payload"
+const columns = envelopeColumnNames.join(", ")
 
 /**
  * The remote holds every device's shared events. `seq` numbers them in the order they reached
@@ -11,17 +12,8 @@ const columns = "id, type, version, entity_id, device_id, actor, recorded_at, pa
  * device pushes late still arrives, and the cost of a sync follows the number of new events.
  * Columns are always named: the remote may be shared with other versions of this tool.
  */
-export const remoteEventsDdl = (catalog: string) => `CREATE TABLE IF NOT EXISTS ${catalog}.events (
-  seq         BIGINT PRIMARY KEY,
-  id          VARCHAR NOT NULL UNIQUE,
-  type        VARCHAR NOT NULL,
-  version     INTEGER NOT NULL,
-  entity_id   VARCHAR NOT NULL,
-  device_id   VARCHAR NOT NULL,
-  actor       VARCHAR NOT NULL,
-  recorded_at TIMESTAMPTZ NOT NULL,
-  payload     JSON NOT NULL
-)`
+export const remoteEventsDdl = (catalog: string) =>
+  `CREATE TABLE IF NOT EXISTS ${catalog}.events (seq BIGINT PRIMARY KEY, ${envelopeColumnsDdl("NOT NULL UNIQUE")})`
 
 const Inserted = Schema.Struct({ id: Schema.String })
 const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, entity_id: Schema.String })
@@ -37,7 +29,7 @@ export const push = (db: Db, catalog: string) =>
     const inserted = yield* db.all(
       Inserted,
       `INSERT INTO ${catalog}.events (seq, ${columns})
-       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${columns.split(", ").map((column) => `e.${column}`).join(", ")}
+       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${envelopeColumnNames.map((column) => `e.${column}`).join(", ")}
        FROM events e JOIN sync_outbox o ON o.id = e.id
        ON CONFLICT (id) DO NOTHING RETURNING id`,
     )
