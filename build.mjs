@@ -25,6 +25,14 @@ await build({
 })
 await build({
   ...common,
+  entryPoints: { setup: "src/cli/setup-bin.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  banner: { js: "#!/usr/bin/env node" },
+  external: ["./cli.cjs"],
+})
+await build({
+  ...common,
   entryPoints: { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },

@@ -1,20 +1,23 @@
 /**
- * The installed bin. Claude Code runs `recent` and `inbox --count` at every session start and
- * `record` at every session end, so those are answered here without loading Effect or DuckDB
+ * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
+ * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain. Any other arguments, including any the hot path does not
  * recognise, go to the full CLI, which parses, validates and documents them.
  */
 import { handleSessionEnd } from "../recording/session-end-hook.js"
+import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
 
 type HotPath =
   | { readonly kind: "recent"; readonly limit: number; readonly json: boolean }
   | { readonly kind: "inbox-count" }
   | { readonly kind: "record"; readonly sync: boolean }
+  | { readonly kind: "session-start" }
 
 const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
   if (args.length === 2 && args[0] === "inbox" && args[1] === "--count") return { kind: "inbox-count" }
+  if (args.length === 1 && args[0] === "session-start") return { kind: "session-start" }
   if (args[0] === "record" && args.slice(1).every((arg) => arg === "--no-sync")) {
     return { kind: "record", sync: !args.includes("--no-sync") }
   }
@@ -38,6 +41,7 @@ if (hotPath === undefined) {
 } else {
   try {
     if (hotPath.kind === "record") handleSessionEnd(__filename, process.env, hotPath)
+    else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

@@ -5,6 +5,7 @@ import { AppConfig } from "../config/app-config.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
 import { Sessions } from "../sessions/sessions-service.js"
+import { Setup } from "../setup/setup-service.js"
 import { LocalStore } from "../store/local-store.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { Sync } from "../sync/sync-service.js"
@@ -14,7 +15,7 @@ import { version } from "./version.js"
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 
-const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, LocalStore.Default).pipe(
+const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, LocalStore.Default).pipe(
   Layer.provideMerge(AppConfig.fromProcess),
   Layer.provideMerge(NodeContext.layer),
 )

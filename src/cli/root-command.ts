@@ -1,5 +1,6 @@
 import { Command } from "@effect/cli"
 import { backfillCommand } from "./commands/backfill.js"
+import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
 import { inboxCommand } from "./commands/inbox.js"
 import { initCommand } from "./commands/init.js"
@@ -11,6 +12,8 @@ import { rebuildCommand } from "./commands/rebuild.js"
 import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
+import { sessionStartCommand } from "./commands/session-start.js"
+import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
 import { statusCommand } from "./commands/status.js"
 import { syncCommand } from "./commands/sync.js"
@@ -35,5 +38,8 @@ export const rootCommand = Command.make("claude-session-logger").pipe(
     showSessionCommand,
     syncCommand,
     statusCommand,
+    sessionStartCommand,
+    setupCommand,
+    doctorCommand,
   ]),
 )

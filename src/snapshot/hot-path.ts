@@ -20,3 +20,10 @@ export const inboxCountOutput = (env: NodeJS.ProcessEnv): string => {
 }
 
 export const defaultRecentLimit = 3
+
+/**
+ * What the SessionStart hook prints: the recent-sessions banner and the inbox badge (either may
+ * be empty). Plain stdout of a SessionStart hook is added to Claude's context, so it stays short.
+ */
+export const sessionStartOutput = (env: NodeJS.ProcessEnv): string =>
+  [recentOutput({ limit: defaultRecentLimit, json: false }, env), inboxCountOutput(env)].filter((part) => part !== "").join("\n")

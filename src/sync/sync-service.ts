@@ -98,7 +98,16 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
         }
       })
 
-    return { sync, status } as const
+    /** Attaches and detaches the remote, to tell whether it is reachable now. */
+    const probe = (remoteFlag: string | undefined) =>
+      Effect.gen(function* () {
+        const remote = target(remoteFlag)
+        if (remote.kind === "none") return yield* new NoRemoteConfigured()
+        yield* store.use(({ db }) => attachRemote(db, remote, process.env).pipe(Effect.flatMap((catalog) => detachRemote(db, catalog))))
+        return describeRemote(remote)
+      })
+
+    return { sync, status, probe } as const
   }),
   dependencies: [LocalStore.Default],
 }) {}

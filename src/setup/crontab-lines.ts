@@ -1,0 +1,12 @@
+import { ownMarker } from "./hook-entries.js"
+
+/** Our crontab line: a quiet sync every 15 minutes, tagged with the marker so it can be found. */
+export const cronLine = (syncCommand: string): string => `*/15 * * * * ${syncCommand} ${ownMarker}`
+
+export const withoutOwnCronLines = (crontab: string): string =>
+  crontab.split("\n").filter((line) => !line.includes(ownMarker)).join("\n")
+
+export const withOwnCronLine = (crontab: string, line: string): string => {
+  const others = withoutOwnCronLines(crontab).replace(/\n+$/, "")
+  return `${others === "" ? "" : `${others}\n`}${line}\n`
+}

@@ -1,0 +1,95 @@
+import { Effect } from "effect"
+import { existsSync, readdirSync } from "node:fs"
+import { homedir } from "node:os"
+import { AppConfig } from "../config/app-config.js"
+import { pendingDir } from "../recording/pending-recordings.js"
+import { LocalStore } from "../store/local-store.js"
+import { resolveToken } from "../sync/motherduck-token.js"
+import { Sync } from "../sync/sync-service.js"
+import { readSettings, settingsPath } from "./claude-settings.js"
+import { crontabProgram, hasCronLine } from "./crontab.js"
+import { isOwnHook } from "./hook-entries.js"
+import { launchAgentPath } from "./launch-agent.js"
+
+export interface Check {
+  readonly name: string
+  readonly ok: boolean
+  readonly detail: string
+  /** What to do when it is not ok. */
+  readonly remedy?: string
+}
+
+const queued = (dir: string) => {
+  try {
+    return readdirSync(dir).filter((name) => name.endsWith(".json")).length
+  } catch {
+    return 0
+  }
+}
+
+const runSetup = "run `claude-session-logger setup`"
+
+/** The paths a hook command calls, each of which must exist: `'node' 'cli.cjs' …`. */
+const calledPaths = (command: string) => [...command.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? "").filter((path) => path.startsWith("/"))
+
+/** One check per concern; each failing one says how to fix it. */
+export const doctorChecks = Effect.gen(function* () {
+  const { paths } = yield* AppConfig
+  const sync = yield* Sync
+  const env = process.env
+  const checks: Array<Check> = []
+
+  const settingsFile = settingsPath(env, env.HOME ?? homedir())
+  const settings = yield* readSettings(settingsFile).pipe(Effect.either)
+  if (settings._tag === "Left") {
+    checks.push({ name: "hooks", ok: false, detail: settings.left.message, remedy: `fix ${settingsFile}, then ${runSetup}` })
+  } else {
+    for (const event of ["SessionStart", "SessionEnd"]) {
+      const own = (settings.right.hooks?.[event] ?? []).flatMap((group) => group.hooks).filter(isOwnHook)
+      const missing = own.flatMap((hook) => calledPaths(hook.command)).filter((path) => !existsSync(path))
+      checks.push(
+        own.length === 0
+          ? { name: `${event} hook`, ok: false, detail: `not in ${settingsFile}`, remedy: runSetup }
+          : missing.length > 0
+          ? { name: `${event} hook`, ok: false, detail: `points at missing ${missing.join(", ")}`, remedy: runSetup }
+          : { name: `${event} hook`, ok: true, detail: `installed in ${settingsFile}` },
+      )
+    }
+  }
+
+  const opened = yield* (yield* LocalStore).use(() => Effect.void).pipe(Effect.either)
+  checks.push(opened._tag === "Right"
+    ? { name: "database", ok: true, detail: `opens: ${paths.database}` }
+    : { name: "database", ok: false, detail: opened.left.message, remedy: "close other claude-session-logger processes, or see the log" })
+
+  const waiting = queued(paths.spoolDir) + queued(pendingDir(paths.dataDir))
+  checks.push(waiting === 0
+    ? { name: "queues", ok: true, detail: "spool and pending recordings are empty" }
+    : { name: "queues", ok: false, detail: `${waiting} event(s) or session(s) still queued`, remedy: "run `claude-session-logger process-recordings` (any command also ingests the spool)" })
+
+  const token = resolveToken(env)
+  checks.push({ name: "MotherDuck token", ok: true, detail: token === undefined ? "none (local only, or a shared-file remote)" : `present (from ${token.source})` })
+
+  if (process.platform === "darwin") {
+    const registered = existsSync(launchAgentPath(env.HOME ?? homedir()))
+    checks.push(registered
+      ? { name: "background sync", ok: true, detail: "LaunchAgent registered" }
+      : { name: "background sync", ok: false, detail: "no LaunchAgent", remedy: runSetup })
+  } else if (process.platform !== "win32") {
+    const registered = yield* hasCronLine(crontabProgram(env)).pipe(Effect.either)
+    checks.push(registered._tag === "Right" && registered.right
+      ? { name: "background sync", ok: true, detail: "crontab line registered (every 15 minutes)" }
+      : { name: "background sync", ok: false, detail: registered._tag === "Left" ? registered.left.message : "no crontab line", remedy: runSetup })
+  }
+
+  const reachable = yield* sync.probe(undefined).pipe(Effect.either)
+  if (reachable._tag === "Right") checks.push({ name: "remote", ok: true, detail: `${reachable.right} reachable` })
+  else if (reachable.left._tag === "NoRemoteConfigured") checks.push({ name: "remote", ok: true, detail: "none configured (local only)" })
+  else checks.push({ name: "remote", ok: false, detail: reachable.left.message, remedy: "check the network and the token; events wait locally meanwhile" })
+
+  const status = yield* sync.status(undefined)
+  checks.push(status.remote.startsWith("none") || status.last_sync_at !== null
+    ? { name: "last sync", ok: true, detail: status.last_sync_at ?? "not needed (local only)" }
+    : { name: "last sync", ok: false, detail: "never", remedy: "run `claude-session-logger sync`" })
+  return checks
+})

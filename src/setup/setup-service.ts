@@ -1,0 +1,125 @@
+import { Effect } from "effect"
+import { existsSync, rmSync } from "node:fs"
+import { homedir } from "node:os"
+import { join } from "node:path"
+import { AppConfig } from "../config/app-config.js"
+import { LocalStore } from "../store/local-store.js"
+import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
+import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
+import { readSettings, settingsPath, writeSettings } from "./claude-settings.js"
+import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
+import { ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
+import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
+import { removeTokenFile, writeTokenFile } from "./token-file.js"
+
+/** Where the installed CLI lives: hooks and schedulers call it by absolute path. */
+export interface Installation {
+  readonly nodePath: string
+  readonly cliPath: string
+}
+
+export interface SetupOptions {
+  readonly noCloud: boolean
+  /** A token given on stdin (`--token-stdin`). */
+  readonly token: string | undefined
+  /** Asks for a token (hidden input) when none exists and stdin is a terminal; undefined when skipped. */
+  readonly askToken: Effect.Effect<string | undefined>
+}
+
+/** The variables the user set for this tool, carried into hook and cron commands (never the token). */
+const carriedEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(
+    (["CLAUDE_LOGGER_HOME", "CLAUDE_LOGGER_REMOTE", "CLAUDE_LOGGER_USER"] as const)
+      .flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])),
+  )
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
+
+/** Wires the tool into Claude Code and the scheduler, and undoes it. */
+export class Setup extends Effect.Service<Setup>()("Setup", {
+  effect: Effect.gen(function* () {
+    const store = yield* LocalStore
+    const { paths } = yield* AppConfig
+    const env = process.env
+    const home = env.HOME ?? homedir()
+
+    const setup = (installation: Installation, options: SetupOptions) =>
+      Effect.gen(function* () {
+        const changes: Array<string> = []
+        const notes: Array<string> = []
+
+        // Read first: a settings.json that is not valid JSON aborts setup before anything changes.
+        const settingsFile = settingsPath(env, home)
+        const settings = yield* readSettings(settingsFile)
+
+        const hadStore = existsSync(paths.database)
+        yield* store.use(() => Effect.void)
+        if (!hadStore) changes.push(`created the local store ${paths.database}`)
+        const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env)))
+        const next = { ...settings, hooks }
+        if (JSON.stringify(next) !== JSON.stringify(settings)) {
+          writeSettings(settingsFile, next)
+          changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile} (previous version: ${settingsFile}.bak)`)
+        }
+
+        const prefix = Object.entries(carriedEnv(env)).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
+        const syncCommand = `${prefix}${shellQuote(installation.nodePath)} ${shellQuote(installation.cliPath)} sync --quiet`
+        if (process.platform === "win32") {
+          notes.push("background sync is not supported on Windows: run `claude-session-logger sync` yourself")
+        } else if (process.platform === "darwin") {
+          if (installLaunchAgent(home, [installation.nodePath, installation.cliPath, "sync", "--quiet"], carriedEnv(env))) {
+            changes.push("registered a LaunchAgent that syncs every 15 minutes")
+          }
+        } else if (yield* installCronLine(crontabProgram(env), syncCommand)) {
+          changes.push(`added a crontab line that syncs every 15 minutes (tagged "${ownMarker}")`)
+        }
+
+        if (!options.noCloud) {
+          const tokenPath = tokenFilePath(env)
+          const given = options.token?.trim() || (resolveToken(env) === undefined ? yield* options.askToken : undefined)
+          if (given) {
+            writeTokenFile(tokenPath, given)
+            changes.push(`saved the MotherDuck token to ${tokenPath} (readable by you only)`)
+          } else if (resolveToken(env) === undefined) {
+            notes.push("no MotherDuck token: local only for now (run `setup --token-stdin` to add one, or set CLAUDE_LOGGER_REMOTE to a shared file)")
+          }
+        }
+        notes.push(`sync remote: ${describeRemote(resolveRemoteTarget(undefined, env, paths.dataDir, process.cwd()))}`)
+        return { changes, notes }
+      })
+
+    const uninstall = Effect.gen(function* () {
+      const changes: Array<string> = []
+      // Named before the token and the data dir's config.json go: the user needs it to come back.
+      const remote = describeRemote(resolveRemoteTarget(undefined, env, paths.dataDir, process.cwd()))
+      const settingsFile = settingsPath(env, home)
+      const settings = yield* readSettings(settingsFile)
+      if (settings.hooks !== undefined) {
+        const hooks = withoutOwnHooks(settings.hooks)
+        if (JSON.stringify(hooks) !== JSON.stringify(settings.hooks)) {
+          writeSettings(settingsFile, { ...settings, hooks })
+          changes.push(`removed our hooks from ${settingsFile}; every other hook and setting is as it was`)
+        }
+      }
+      if (process.platform === "darwin") {
+        if (removeLaunchAgent(home)) changes.push("removed the LaunchAgent")
+      } else if (process.platform !== "win32" && (yield* removeCronLine(crontabProgram(env)))) {
+        changes.push("removed the crontab line")
+      }
+      if (removeTokenFile(tokenFilePath(env))) changes.push(`removed the MotherDuck token file ${tokenFilePath(env)}`)
+      if (existsSync(paths.dataDir)) {
+        rmSync(paths.dataDir, { recursive: true, force: true })
+        changes.push(`removed the local data dir ${paths.dataDir}`)
+      }
+      return { changes, remote }
+    })
+
+    return { setup, uninstall, dataDir: paths.dataDir, settingsFile: settingsPath(env, home) } as const
+  }),
+  dependencies: [LocalStore.Default],
+}) {}
+
+export const defaultInstallation = (cliDir: string): Installation => ({
+  nodePath: process.execPath,
+  cliPath: join(cliDir, "cli.cjs"),
+})
