@@ -1,41 +1,32 @@
-// Two CJS bundles. `cli.cjs` is the bin: a tiny launcher that answers the session-start
-// hot path (`recent`, `inbox --count`) from a snapshot file without loading Effect or
-// DuckDB, and otherwise requires `main.cjs`, the full Effect CLI.
+// CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
+// (`session-start`, `recent`, `inbox --count`, `record`) without loading Effect or DuckDB, and
+// otherwise requires `main.cjs`, the full Effect CLI. `setup.cjs` is the
+// `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
 import { readFileSync } from "node:fs"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"))
-const common = {
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  sourcemap: "linked",
-  logLevel: "warning",
-  define: { __CSL_VERSION__: JSON.stringify(version) },
-}
 
-await build({
-  ...common,
-  entryPoints: { cli: "src/cli/launcher.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  banner: { js: "#!/usr/bin/env node" },
-  external: ["./main.cjs"],
-})
-await build({
-  ...common,
-  entryPoints: { setup: "src/cli/setup-bin.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  banner: { js: "#!/usr/bin/env node" },
-  external: ["./cli.cjs"],
-})
-await build({
-  ...common,
-  entryPoints: { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  // The native DuckDB binding is loaded from node_modules at run time.
-  external: ["@duckdb/node-api", "@duckdb/node-bindings*"],
-})
+const bundle = (entryPoints, options = {}) =>
+  build({
+    entryPoints,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    sourcemap: "linked",
+    logLevel: "warning",
+    outdir: "dist",
+    outExtension: { ".js": ".cjs" },
+    define: { __CSL_VERSION__: JSON.stringify(version) },
+    ...options,
+  })
+
+const bin = { banner: { js: "#!/usr/bin/env node" } }
+await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs"] })
+await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
+// The native DuckDB binding is loaded from node_modules at run time.
+await bundle(
+  { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },
+  { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
+)

@@ -35,11 +35,13 @@ export const readSettings = (path: string): Effect.Effect<Settings, SettingsUnre
     catch: (cause) => new SettingsUnreadable({ path, reason: cause instanceof Error ? cause.message : String(cause) }),
   })
 
-/** Backs the current file up to `settings.json.bak`, then replaces it atomically. */
-export const writeSettings = (path: string, settings: Settings): void => {
+/** Backs the current file up to `settings.json.bak`, then replaces it atomically; true if backed up. */
+export const writeSettings = (path: string, settings: Settings): boolean => {
   mkdirSync(dirname(path), { recursive: true })
-  if (existsSync(path)) copyFileSync(path, `${path}.bak`)
+  const existed = existsSync(path)
+  if (existed) copyFileSync(path, `${path}.bak`)
   const temp = `${path}.${process.pid}.tmp`
   writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`)
   renameSync(temp, path)
+  return existed
 }

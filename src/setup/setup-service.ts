@@ -58,8 +58,8 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env)))
         const next = { ...settings, hooks }
         if (JSON.stringify(next) !== JSON.stringify(settings)) {
-          writeSettings(settingsFile, next)
-          changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile} (previous version: ${settingsFile}.bak)`)
+          const backedUp = writeSettings(settingsFile, next)
+          changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
         }
 
         const prefix = Object.entries(carriedEnv(env)).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
@@ -70,8 +70,11 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           if (installLaunchAgent(home, [installation.nodePath, installation.cliPath, "sync", "--quiet"], carriedEnv(env))) {
             changes.push("registered a LaunchAgent that syncs every 15 minutes")
           }
-        } else if (yield* installCronLine(crontabProgram(env), syncCommand)) {
-          changes.push(`added a crontab line that syncs every 15 minutes (tagged "${ownMarker}")`)
+        } else {
+          // No cron on this machine is no reason to fail the rest: say so, and doctor will too.
+          const installed = yield* installCronLine(crontabProgram(env), syncCommand).pipe(Effect.either)
+          if (installed._tag === "Left") notes.push(`background sync not scheduled: ${installed.left.message} (install cron and run setup again)`)
+          else if (installed.right) changes.push(`added a crontab line that syncs every 15 minutes (tagged "${ownMarker}")`)
         }
 
         if (!options.noCloud) {

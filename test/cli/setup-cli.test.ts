@@ -140,6 +140,13 @@ describe("setup", () => {
     expect(existsSync(join(home, ".claude", "claude-session-logger"))).toBe(false)
   })
 
+  it("without cron on the machine it still sets up the hooks, and says so", () => {
+    const result = runCli(["setup", "--no-cloud"], { env: { ...env, CLAUDE_LOGGER_CRONTAB: join(home, "no-such-crontab") } })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain("added the SessionStart and SessionEnd hooks")
+    expect(result.stdout).toMatch(/background sync not scheduled: could not update the crontab .* \(install cron and run setup again\)/)
+  })
+
   it("an invalid settings.json aborts with one clear line and changes nothing", () => {
     writeFileSync(settingsFile, '{ "hooks": { oops')
     const result = cli(["setup", "--no-cloud"])
