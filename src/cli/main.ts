@@ -4,6 +4,7 @@ import { Cause, Console, Effect, Exit, Layer } from "effect"
 import { AppConfig } from "../config/app-config.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
+import { Search } from "../search/search-service.js"
 import { Sessions } from "../sessions/sessions-service.js"
 import { Setup } from "../setup/setup-service.js"
 import { LocalStore } from "../store/local-store.js"
@@ -15,7 +16,7 @@ import { version } from "./version.js"
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 
-const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, LocalStore.Default).pipe(
+const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, LocalStore.Default).pipe(
   Layer.provideMerge(AppConfig.fromProcess),
   Layer.provideMerge(NodeContext.layer),
 )

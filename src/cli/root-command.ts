@@ -12,10 +12,12 @@ import { rebuildCommand } from "./commands/rebuild.js"
 import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
+import { searchCommand } from "./commands/search.js"
 import { sessionStartCommand } from "./commands/session-start.js"
 import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
 import { statusCommand } from "./commands/status.js"
+import { summaryCommand } from "./commands/summary.js"
 import { syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
 
@@ -41,5 +43,7 @@ export const rootCommand = Command.make("claude-session-logger").pipe(
     sessionStartCommand,
     setupCommand,
     doctorCommand,
+    summaryCommand,
+    searchCommand,
   ]),
 )

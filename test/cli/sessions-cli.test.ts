@@ -191,3 +191,53 @@ describe("backfill across worker threads", () => {
     expect(new Map(recorded.map((row) => [row.session_id, row.total_tokens]))).toEqual(expected)
   })
 })
+
+describe("summary and search", () => {
+  interface UsageJson {
+    readonly period: string
+    readonly model: string
+    readonly total_tokens: number
+    readonly input_tokens: number
+    readonly cost_usd: number
+  }
+  const summary = (args: ReadonlyArray<string>) => parseJson<ReadonlyArray<UsageJson>>(cli(["summary", ...args, "--json"]))
+
+  it("buckets usage by the time of each response, per model, in any time zone", () => {
+    const late = { sessionId: "bb22bb22-0000-4000-8000-000000000009", cwd: "/home/dev/projects/shop" }
+    writeLines(join(projectDir, `${late.sessionId}.jsonl`), [
+      userPrompt(late, "Late night deploy", "2026-11-14T23:30:00.000Z"),
+      assistant(late, { messageId: "msg_a", usage: { input: 100 }, timestamp: "2026-11-14T23:40:00.000Z" }),
+      assistant(late, { messageId: "msg_b", usage: { input: 200 }, timestamp: "2026-11-15T00:20:00.000Z" }),
+    ])
+    cli(["backfill"])
+    expect(summary(["--period", "d", "--timezone", "UTC"]).map((row) => [row.period, row.model, row.input_tokens])).toEqual([
+      ["2026-11-14", "claude-haiku-4-5-20251001", 300],
+      ["2026-11-14", "claude-opus-4-6", 1100],
+      ["2026-11-15", "claude-opus-4-6", 200],
+    ])
+    expect(summary(["--period", "h", "--timezone", "UTC", "--since", "2026-11-15"]).map((row) => row.period)).toEqual(["2026-11-15T00"])
+    // In New York (UTC-5) the 00:20 UTC response still falls on the 14th.
+    expect(summary(["--period", "d", "--timezone", "America/New_York"]).map((row) => [row.period, row.model])).toEqual([
+      ["2026-11-14", "claude-haiku-4-5-20251001"],
+      ["2026-11-14", "claude-opus-4-6"],
+    ])
+    expect(summary(["--period", "m", "--timezone", "UTC"]).reduce((total, row) => total + row.total_tokens, 0)).toBe(26550 + 300)
+    const unknownZone = cli(["summary", "--timezone", "Mars/Base"])
+    expect(unknownZone.status).toBe(1)
+    expect(unknownZone.stderr.trim()).toMatch(/^claude-session-logger: unknown time zone "Mars\/Base"/)
+  })
+
+  it("finds sessions by title, and by content with the matching line when asked", () => {
+    cli(["backfill"])
+    const search = (args: ReadonlyArray<string>) =>
+      parseJson<ReadonlyArray<{ readonly title: string | null; readonly matching_line?: { readonly text: string } }>>(cli(["search", ...args, "--json"]))
+    expect(search(["coupon"]).map((hit) => hit.title)).toEqual(["Add coupon codes to checkout"])
+    expect(search(["checkout flow"])).toEqual([])
+    const appended = { ...ctx }
+    appendFileSync(transcriptPath(), `${userPrompt(appended, "also handle the expired-voucher edge case", "2026-11-14T09:10:00.000Z")}\n`)
+    const byContent = search(["expired-voucher", "--content"])
+    expect(byContent.map((hit) => hit.title)).toEqual(["Add coupon codes to checkout"])
+    expect(byContent[0]?.matching_line?.text).toBe("also handle the expired-voucher edge case")
+    expect(search(["EXPIRED-voucher", "--content"])).toEqual([])
+  })
+})
