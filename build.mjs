@@ -25,6 +25,25 @@ const bundle = (entryPoints, options = {}) =>
 const bin = { banner: { js: "#!/usr/bin/env node" } }
 await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs"] })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
+// The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
+await bundle(
+  { tui: "src/tui/run-browser.tsx" },
+  {
+    format: "esm",
+    outExtension: { ".js": ".mjs" },
+    define: { "process.env.NODE_ENV": '"production"' },
+    // Bundled CommonJS dependencies (React) still call require() for Node's own modules.
+    banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+    // Ink loads React DevTools only when DEV=true; it is not shipped, so it resolves to nothing.
+    plugins: [{
+      name: "no-react-devtools",
+      setup: (esbuild) => {
+        esbuild.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: "react-devtools-core", namespace: "stub" }))
+        esbuild.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export default {}" }))
+      },
+    }],
+  },
+)
 // The native DuckDB binding is loaded from node_modules at run time.
 await bundle(
   { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },

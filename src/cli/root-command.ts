@@ -1,4 +1,6 @@
-import { Command } from "@effect/cli"
+import { CliConfig, Command, HelpDoc } from "@effect/cli"
+import { Console } from "effect"
+import { browse } from "./browse.js"
 import { backfillCommand } from "./commands/backfill.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
@@ -21,7 +23,14 @@ import { summaryCommand } from "./commands/summary.js"
 import { syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
 
-export const rootCommand = Command.make("claude-session-logger").pipe(
+// Annotated so the root command's type does not depend on itself.
+const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, CliConfig.defaultConfig)).trimEnd()
+
+/** Bare `claude-session-logger`: the browser on a terminal, else the help text. */
+const interactive = Command.make("claude-session-logger", {}, () =>
+  process.stdin.isTTY && process.stdout.isTTY ? browse : Console.log(helpText()))
+
+export const rootCommand = interactive.pipe(
   Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),
   Command.withSubcommands([
     initCommand,

@@ -1,8 +1,7 @@
 import { Effect, Schema } from "effect"
 import { LocalStore } from "../store/local-store.js"
 import { listSessions, SessionView } from "../sessions/session-queries.js"
-import { firstMatchIn } from "./content-search.js"
-import { filesContaining } from "./files-containing.js"
+import { contentHits } from "./content-hits.js"
 
 /** A session found by `search`: the sessions shape, plus the matching line when the match is in the content. */
 export const SearchHit = Schema.Struct({
@@ -32,15 +31,15 @@ export class Search extends Effect.Service<Search>()("Search", {
         const hits: Array<SearchHit> = byMetadata.slice(0, options.limit)
         if (!options.content || hits.length >= options.limit) return hits
         // The database is closed again before the slow part: a recording hook never waits on a search.
-        const found = yield* filesContaining(transcripts.map((row) => row.transcript_path), text)
-        const pathOf = new Map(transcripts.map((row) => [row.session_id, row.transcript_path]))
         const already = new Set(hits.map((hit) => hit.session_id))
+        const pathOf = new Map(transcripts.map((row) => [row.session_id, row.transcript_path]))
+        const candidates = sessions
+          .filter((session) => !already.has(session.session_id))
+          .map((session) => ({ session_id: session.session_id, transcript_path: pathOf.get(session.session_id) ?? null }))
+        const matches = yield* contentHits(candidates, text, options.limit - hits.length)
         for (const session of sessions) {
-          if (hits.length >= options.limit) break
-          const path = pathOf.get(session.session_id)
-          if (path === undefined || already.has(session.session_id) || !found.has(path)) continue
-          const match = firstMatchIn(path, text)
-          hits.push(match === undefined ? session : { ...session, matching_line: { line_number: match.lineNumber, text: match.snippet } })
+          const match = matches.get(session.session_id)
+          if (match !== undefined) hits.push({ ...session, matching_line: { line_number: match.lineNumber, text: match.snippet } })
         }
         return hits
       })

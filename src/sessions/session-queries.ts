@@ -76,3 +76,24 @@ export const sessionsMatching = (db: Db, idOrPrefix: string) =>
 
 export const sessionModels = (db: Db, sessionId: string) =>
   db.all(SessionModelView, `SELECT session_id, model, ${tokenColumns} FROM session_models WHERE session_id = $1 ORDER BY cost_usd DESC, model`, [sessionId])
+
+/** Every session with what the browser needs, newest first. */
+export const BrowserSessionRow = Schema.Struct({
+  session_id: Schema.String,
+  title: Schema.NullOr(Schema.String),
+  project: Schema.String,
+  cwd: Schema.String,
+  ended_at: Schema.NullOr(Schema.String),
+  duration_min: Schema.Number,
+  total_tokens: Schema.Number,
+  cost_usd: Schema.Number,
+  created_by: Schema.String,
+  transcript_path: Schema.NullOr(Schema.String),
+})
+
+export const browserSessions = (db: Db) =>
+  db.all(
+    BrowserSessionRow,
+    `SELECT session_id, title, project, cwd, ${isoUtc("ended_at")} AS ended_at, duration_min, total_tokens::DOUBLE AS total_tokens,
+       cost_usd, created_by, transcript_path FROM sessions ORDER BY ended_at DESC NULLS LAST, session_id`,
+  )

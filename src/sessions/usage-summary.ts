@@ -59,3 +59,53 @@ export const usageSummary = (db: Db, filter: SummaryFilter) => {
     conditions.params,
   )
 }
+
+const ProjectRow = Schema.Struct({ project: Schema.String, total_tokens: Schema.Number, cost_usd: Schema.Number })
+
+/** The same usage per project, largest first. */
+export const usageByProject = (db: Db, filter: Omit<SummaryFilter, "period" | "timeZone">) => {
+  const conditions = new Conditions()
+  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= ${since}::TIMESTAMPTZ`)
+  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `u.hour < ${until}::TIMESTAMPTZ`)
+  return db.all(
+    ProjectRow,
+    `SELECT s.project, sum(u.total_tokens)::DOUBLE AS total_tokens, round(sum(u.cost_usd), 6) AS cost_usd
+     FROM session_usage_hourly u JOIN sessions s USING (session_id) ${conditions.where}
+     GROUP BY 1 ORDER BY 2 DESC`,
+    conditions.params,
+  )
+}
+
+const RangeRow = Schema.Struct({ since: Schema.NullOr(Schema.String), until: Schema.NullOr(Schema.String), label: Schema.NullOr(Schema.String) })
+const rangeUnit: Record<Period, { readonly unit: string; readonly label: string }> = {
+  h: { unit: "day", label: "%Y-%m-%d" },
+  d: { unit: "month", label: "%Y-%m" },
+  m: { unit: "year", label: "%Y" },
+}
+
+/**
+ * The whole span the Summary screen shows for a period, around the newest usage: the hours of
+ * that day, the days of that month, or the months of that year, in the user's time zone.
+ */
+export const summaryRange = (db: Db, period: Period, timeZone: string) => {
+  const { label, unit } = rangeUnit[period]
+  return db.all(
+    RangeRow,
+    `WITH local AS (SELECT date_trunc('${unit}', max(hour) AT TIME ZONE $1) AS start FROM session_usage_hourly)
+     SELECT strftime((start AT TIME ZONE $1) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS since,
+       strftime(((start + INTERVAL 1 ${unit}) AT TIME ZONE $1) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS until,
+       strftime(start, '${label}') AS label
+     FROM local`,
+    [timeZone],
+  ).pipe(Effect.map((rows) => rows[0]))
+}
+
+/** Every bucket of a range, empty ones too: the 24 hours of a day, the days of a month, the 12 months of a year. */
+export const bucketLabels = (period: Period, rangeLabel: string): ReadonlyArray<string> => {
+  const two = (value: number) => String(value).padStart(2, "0")
+  if (period === "h") return Array.from({ length: 24 }, (_, hour) => `${rangeLabel}T${two(hour)}`)
+  if (period === "m") return Array.from({ length: 12 }, (_, month) => `${rangeLabel}-${two(month + 1)}`)
+  const [year, month] = rangeLabel.split("-").map(Number)
+  const days = year === undefined || month === undefined ? 0 : new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return Array.from({ length: days }, (_, day) => `${rangeLabel}-${two(day + 1)}`)
+}

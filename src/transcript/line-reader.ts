@@ -4,11 +4,11 @@ const chunkSize = 1 << 20
 const newline = 0x0a
 
 /**
- * Calls `onLine` with every line of a file, as a Buffer without its newline. Reads fixed-size
- * chunks, so memory stays flat however large the file; a line longer than a chunk is joined
- * from its pieces (a 10 MB line costs 10 MB, once).
+ * Calls `onLine` with every line of a file, as a Buffer without its newline, until it returns
+ * "stop". Reads fixed-size chunks, so memory stays flat however large the file; a line longer
+ * than a chunk is joined from its pieces (a 10 MB line costs 10 MB, once).
  */
-export const forEachLine = (path: string, onLine: (line: Buffer) => void): void => {
+export const forEachLine = (path: string, onLine: (line: Buffer) => void | "stop"): void => {
   const fd = openSync(path, "r")
   try {
     const chunk = Buffer.allocUnsafe(chunkSize)
@@ -19,11 +19,9 @@ export const forEachLine = (path: string, onLine: (line: Buffer) => void): void 
       let start = 0
       for (let end = chunk.indexOf(newline, 0); end !== -1 && end < read; end = chunk.indexOf(newline, start)) {
         const piece = chunk.subarray(start, end)
-        if (carried.length === 0) onLine(piece)
-        else {
-          onLine(Buffer.concat([...carried, piece]))
-          carried = []
-        }
+        const line = carried.length === 0 ? piece : Buffer.concat([...carried, piece])
+        carried = []
+        if (onLine(line) === "stop") return
         start = end + 1
       }
       // The chunk buffer is reused, so a partial line must be copied out of it.

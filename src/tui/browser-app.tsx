@@ -1,0 +1,68 @@
+import { Box, Text, useApp, useInput, useStdout } from "ink"
+import { useState } from "react"
+import type { BrowserActions, BrowserOutcome, BrowserSession } from "./browser-model.js"
+import { ResumeScreen } from "./resume-screen.js"
+import { SummaryScreen } from "./summary-screen.js"
+import { ViewerScreen } from "./viewer-screen.js"
+
+type Screen = { readonly name: "menu" } | { readonly name: "resume" } | { readonly name: "summary" } | {
+  readonly name: "viewer"
+  readonly sessions: ReadonlyArray<BrowserSession>
+}
+
+const Menu = ({ onPick }: { readonly onPick: (choice: "resume" | "summary" | "quit") => void }) => {
+  useInput((input, key) => {
+    if (input === "1") onPick("resume")
+    else if (input === "2") onPick("summary")
+    else if (input === "q" || key.escape) onPick("quit")
+  })
+  return (
+    <Box flexDirection="column">
+      <Text bold>claude-session-logger</Text>
+      <Text>1) Resume a session  2) Summary  q) Quit</Text>
+    </Box>
+  )
+}
+
+/** The whole browser; it ends by calling `onDone` with what the user chose. */
+export const BrowserApp = ({ sessions, actions, onDone }: {
+  readonly sessions: ReadonlyArray<BrowserSession>
+  readonly actions: BrowserActions
+  readonly onDone: (outcome: BrowserOutcome) => void
+}) => {
+  const [screen, setScreen] = useState<Screen>({ name: "menu" })
+  const { exit } = useApp()
+  const { stdout } = useStdout()
+  const height = stdout.rows ?? 24
+  const width = stdout.columns ?? 100
+  const finish = (outcome: BrowserOutcome) => {
+    onDone(outcome)
+    exit()
+  }
+  const menu = () => setScreen({ name: "menu" })
+
+  switch (screen.name) {
+    case "menu":
+      return (
+        <Menu
+          onPick={(choice) =>
+            choice === "quit" ? finish({ kind: "quit" }) : setScreen(choice === "resume" ? { name: "resume" } : { name: "summary" })}
+        />
+      )
+    case "resume":
+      return (
+        <ResumeScreen
+          sessions={sessions}
+          actions={actions}
+          height={height}
+          onResume={(session) => finish({ kind: "resume", session })}
+          onOpen={(chosen) => setScreen({ name: "viewer", sessions: chosen })}
+          onBack={menu}
+        />
+      )
+    case "summary":
+      return <SummaryScreen actions={actions} width={width} onBack={menu} />
+    case "viewer":
+      return <ViewerScreen sessions={screen.sessions} actions={actions} height={height} width={width} onBack={() => setScreen({ name: "resume" })} />
+  }
+}

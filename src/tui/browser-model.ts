@@ -1,0 +1,47 @@
+import type { Period, UsageRow } from "../sessions/usage-summary.js"
+
+/** A session as the browser lists it. */
+export interface BrowserSession {
+  readonly session_id: string
+  readonly title: string | null
+  readonly project: string
+  readonly cwd: string
+  readonly ended_at: string | null
+  readonly duration_min: number
+  readonly total_tokens: number
+  readonly cost_usd: number
+  /** Who recorded it; sessions from other devices are listed too. */
+  readonly created_by: string
+  readonly transcript_path: string | null
+  /** False when the transcript is not on this machine (another device, or deleted): cannot resume. */
+  readonly transcript_here: boolean
+}
+
+/** One turn of a conversation, as the viewer shows it (never raw JSON). */
+export interface ConversationTurn {
+  readonly role: "user" | "assistant" | "tool"
+  readonly text: string
+}
+
+export interface ProjectUsage {
+  readonly project: string
+  readonly total_tokens: number
+  readonly cost_usd: number
+}
+
+export interface SummaryData {
+  /** The span shown ("2026-11"), and its buckets: hours of a day, days of a month or months of a year. */
+  readonly range: string
+  readonly buckets: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<UsageRow>
+  readonly byProject: ReadonlyArray<ProjectUsage>
+}
+
+/** What the browser may ask of the CLI; each opens the database only for its own work. */
+export interface BrowserActions {
+  readonly loadSummary: (period: Period) => Promise<SummaryData>
+  readonly searchContent: (term: string) => Promise<ReadonlyMap<string, string>>
+  readonly loadConversation: (transcriptPath: string) => ReadonlyArray<ConversationTurn>
+}
+
+export type BrowserOutcome = { readonly kind: "quit" } | { readonly kind: "resume"; readonly session: BrowserSession }

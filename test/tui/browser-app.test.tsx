@@ -1,0 +1,143 @@
+import { render } from "ink-testing-library"
+import { describe, expect, it } from "vitest"
+import type { UsageRow } from "../../src/sessions/usage-summary.js"
+import { bucketLabels } from "../../src/sessions/usage-summary.js"
+import { BrowserApp } from "../../src/tui/browser-app.js"
+import type { BrowserActions, BrowserOutcome, BrowserSession } from "../../src/tui/browser-model.js"
+
+const session = (id: string, title: string, project: string, extra: Partial<BrowserSession> = {}): BrowserSession => ({
+  session_id: id,
+  title,
+  project,
+  cwd: `/home/dev/${project}`,
+  ended_at: "2026-11-20T09:41:00.000Z",
+  duration_min: 41,
+  total_tokens: 434_400,
+  cost_usd: 0.53,
+  created_by: "alice",
+  transcript_path: `/transcripts/${id}.jsonl`,
+  transcript_here: true,
+  ...extra,
+})
+
+const sessions = [
+  session("s1", "Fix the flaky login test", "web"),
+  session("s2", "Coupon codes at checkout", "shop"),
+  session("s3", "Draft release notes", "blog", { transcript_here: false, created_by: "bob" }),
+]
+
+const usage = (period: string, model: string, total: number): UsageRow => ({
+  period, model, input_tokens: total / 2, output_tokens: total / 4, cache_write_tokens: 0, cache_read_tokens: total / 4, total_tokens: total, cost_usd: total / 1e6,
+})
+
+const actions = (overrides: Partial<BrowserActions> = {}): BrowserActions => ({
+  loadSummary: async (period) => ({
+    range: period === "d" ? "2026-11" : period === "h" ? "2026-11-20" : "2026",
+    buckets: bucketLabels(period, period === "d" ? "2026-11" : period === "h" ? "2026-11-20" : "2026"),
+    rows: period === "d"
+      ? [usage("2026-11-19", "claude-opus-4-6", 1_200_000), usage("2026-11-19", "claude-haiku-4-5-20251001", 300_000), usage("2026-11-20", "claude-sonnet-4-5-20250929", 600_000)]
+      : [usage(period === "h" ? "2026-11-20T09" : "2026-11", "claude-opus-4-6", 2_000_000)],
+    byProject: [{ project: "web", total_tokens: 1_500_000, cost_usd: 1.5 }],
+  }),
+  searchContent: async (term) => new Map(term.includes("voucher") ? [["s1", "remember the voucher edge case"]] : []),
+  loadConversation: () => [{ role: "user", text: "Why does login flake?" }, { role: "tool", text: "⚙ Bash: npm test" }, { role: "assistant", text: "A race in the fixture." }],
+  ...overrides,
+})
+
+const tick = (ms = 40) => new Promise((done) => setTimeout(done, ms))
+
+const open = async (overrides: Partial<BrowserActions> = {}) => {
+  const outcomes: Array<BrowserOutcome> = []
+  const app = render(<BrowserApp sessions={sessions} actions={actions(overrides)} onDone={(outcome) => outcomes.push(outcome)} />)
+  const type = async (...keys: ReadonlyArray<string>) => {
+    for (const key of keys) {
+      app.stdin.write(key)
+      await tick()
+    }
+  }
+  await tick()
+  return { app, type, outcomes, frame: () => app.lastFrame() ?? "" }
+}
+
+describe("the session browser", () => {
+  it("opens on the menu and quits with q", async () => {
+    const { frame, outcomes, type } = await open()
+    expect(frame()).toContain("1) Resume a session  2) Summary  q) Quit")
+    await type("q")
+    expect(outcomes).toEqual([{ kind: "quit" }])
+  })
+
+  it("typing narrows the list by title, project or date, instantly", async () => {
+    const { frame, type } = await open()
+    await type("1")
+    expect(frame()).toContain("3 of 3")
+    await type("c", "o", "u", "p")
+    expect(frame()).toContain("1 of 3")
+    expect(frame()).toContain("Coupon codes at checkout")
+    expect(frame()).not.toContain("flaky login")
+    await type("\x7f", "\x7f", "\x7f", "\x7f", "w", "e", "b")
+    expect(frame()).toContain("Fix the flaky login test")
+    expect(frame()).not.toContain("Coupon")
+  })
+
+  it("Enter resumes the highlighted session; a session whose transcript is gone cannot be resumed", async () => {
+    const { frame, outcomes, type } = await open()
+    await type("1", "r", "e", "l", "e", "a", "s", "e", "\r")
+    expect(frame()).toContain("⚠ transcript gone")
+    expect(outcomes).toEqual([])
+    await type("\x7f", "\x7f", "\x7f", "\x7f", "\x7f", "\x7f", "\x7f", "l", "o", "g", "i", "n", "\r")
+    expect(outcomes).toEqual([{ kind: "resume", session: sessions[0] }])
+  })
+
+  it("Space selects rows and o opens them as a readable conversation", async () => {
+    const { frame, type } = await open()
+    await type("1", "\x1b", " ")
+    expect(frame()).toContain("● ")
+    await type("o")
+    expect(frame()).toContain("You: Why does login flake?")
+    expect(frame()).toContain("⚙ Bash: npm test")
+    expect(frame()).toContain("Claude: A race in the fixture.")
+    expect(frame()).not.toContain("{")
+    await type("q")
+    expect(frame()).toContain("Resume a session")
+  })
+
+  it("Ctrl+F searches the transcripts and shows the matching line", async () => {
+    const { frame, type } = await open()
+    await type("1", "\x06", ..."voucher".split(""))
+    await tick(400)
+    expect(frame()).toContain("content search")
+    expect(frame()).toContain("Fix the flaky login test")
+    expect(frame()).toContain("remember the voucher edge case")
+  })
+})
+
+describe("the Summary screen", () => {
+  it("stacks each day's bar by model family, labels it, and switches metric and period", async () => {
+    const { frame, type } = await open()
+    await type("2")
+    await tick(100)
+    expect(frame()).toContain("tokens by day, 2026-11")
+    const days = frame().split("\n").filter((line) => /^2026-11-\d\d /.test(line))
+    expect(days).toHaveLength(30)
+    expect(days.find((line) => line.startsWith("2026-11-19"))).toMatch(/█+ 1\.5M$/)
+    expect(days.find((line) => line.startsWith("2026-11-01"))).toMatch(/^2026-11-01\s+0$/)
+    expect(frame()).toContain("█ Opus 4.6")
+    expect(frame()).toContain("█ Haiku 4.5")
+    expect(frame()).toContain("By project")
+    expect(frame()).toContain("cache read")
+
+    await type("t")
+    expect(frame()).toContain("cost by day")
+    expect(frame()).toMatch(/2026-11-19\s+█+ \$1\.50/)
+    await type("h")
+    await tick(100)
+    expect(frame()).toContain("cost by hour, 2026-11-20")
+    expect(frame().split("\n").filter((line) => /^2026-11-20T\d\d /.test(line))).toHaveLength(24)
+    await type("m")
+    await tick(100)
+    expect(frame().split("\n").filter((line) => /^2026-\d\d /.test(line))).toHaveLength(12)
+    await type("q")
+    expect(frame()).toContain("1) Resume a session")
+  })
+})
