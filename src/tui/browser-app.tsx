@@ -41,28 +41,29 @@ export const BrowserApp = ({ sessions, actions, onDone }: {
   }
   const menu = () => setScreen({ name: "menu" })
 
-  switch (screen.name) {
-    case "menu":
-      return (
-        <Menu
-          onPick={(choice) =>
-            choice === "quit" ? finish({ kind: "quit" }) : setScreen(choice === "resume" ? { name: "resume" } : { name: "summary" })}
-        />
-      )
-    case "resume":
-      return (
-        <ResumeScreen
-          sessions={sessions}
-          actions={actions}
-          height={height}
-          onResume={(session) => finish({ kind: "resume", session })}
-          onOpen={(chosen) => setScreen({ name: "viewer", sessions: chosen })}
-          onBack={menu}
-        />
-      )
-    case "summary":
-      return <SummaryScreen actions={actions} width={width} onBack={menu} />
-    case "viewer":
-      return <ViewerScreen sessions={screen.sessions} actions={actions} height={height} width={width} onBack={() => setScreen({ name: "resume" })} />
+  if (screen.name === "menu") {
+    return (
+      <Menu
+        onPick={(choice) => (choice === "quit" ? finish({ kind: "quit" }) : setScreen(choice === "resume" ? { name: "resume" } : { name: "summary" }))}
+      />
+    )
   }
+  if (screen.name === "summary") return <SummaryScreen actions={actions} width={width} onBack={menu} />
+  // The resume screen stays mounted under the viewer, so the search and selection survive a look.
+  return (
+    <Box flexDirection="column">
+      <ResumeScreen
+        sessions={sessions}
+        actions={actions}
+        height={height}
+        active={screen.name === "resume"}
+        onResume={(session) => finish({ kind: "resume", session })}
+        onOpen={(chosen) => setScreen({ name: "viewer", sessions: chosen })}
+        onBack={menu}
+      />
+      {screen.name === "viewer"
+        ? <ViewerScreen sessions={screen.sessions} actions={actions} height={height} width={width} onBack={() => setScreen({ name: "resume" })} />
+        : null}
+    </Box>
+  )
 }

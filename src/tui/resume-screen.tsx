@@ -2,7 +2,7 @@ import { Box, Text, useInput } from "ink"
 import { useEffect, useMemo, useState } from "react"
 import { humanCount, humanUsd } from "../snapshot/banner-text.js"
 import type { BrowserActions, BrowserSession } from "./browser-model.js"
-import { filterSessions } from "./session-filter.js"
+import { applyTyping, filterSessions } from "./session-filter.js"
 
 const row = (session: BrowserSession) =>
   [
@@ -28,8 +28,10 @@ const Highlighted = ({ text, term }: { readonly text: string; readonly term: str
   )
 }
 
-export const ResumeScreen = ({ sessions, actions, height, onResume, onOpen, onBack }: {
+export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOpen, onBack }: {
   readonly sessions: ReadonlyArray<BrowserSession>
+  /** False while the viewer is open on top: the screen keeps its state but takes no keys. */
+  readonly active: boolean
   readonly actions: Pick<BrowserActions, "searchContent">
   readonly height: number
   readonly onResume: (session: BrowserSession) => void
@@ -92,7 +94,7 @@ export const ResumeScreen = ({ sessions, actions, height, onResume, onOpen, onBa
       if (key.escape || key.tab) return setTyping(false)
       if (key.backspace || key.delete) return setQuery((text) => text.slice(0, -1))
       if (input !== "" && !key.ctrl && !key.meta) {
-        setQuery((text) => text + input)
+        setQuery((text) => applyTyping(text, input))
         setCursor(0)
       }
       return
@@ -112,10 +114,10 @@ export const ResumeScreen = ({ sessions, actions, height, onResume, onOpen, onBa
       if (toOpen.length === 0) return setNotice("⚠ transcript gone: nothing to open")
       onOpen(toOpen)
     }
-  })
+  }, { isActive: active })
 
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" display={active ? "flex" : "none"}>
       <Text>
         <Text bold>Resume a session</Text> — {shown.length} of {sessions.length}
         {content ? <Text color="cyan"> · content search{searching ? " …" : ""}</Text> : null}

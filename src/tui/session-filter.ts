@@ -9,3 +9,16 @@ export const filterSessions = (sessions: ReadonlyArray<BrowserSession>, query: s
     return words.every((word) => haystack.includes(word))
   })
 }
+
+/**
+ * Applies typed input to the query character by character: fast typing and pastes arrive as one
+ * string, with backspaces (DEL or ^H) among the letters. Other control characters are ignored.
+ */
+export const applyTyping = (query: string, input: string): string => {
+  let next = query
+  for (const character of input) {
+    if (character === "\x7f" || character === "\b") next = next.slice(0, -1)
+    else if (character >= " ") next += character
+  }
+  return next
+}

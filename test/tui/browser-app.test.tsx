@@ -80,6 +80,13 @@ describe("the session browser", () => {
     expect(frame()).not.toContain("Coupon")
   })
 
+  it("fast typing and pastes arrive in one piece, backspaces included", async () => {
+    const { frame, type } = await open()
+    await type("1", "coux\x7fp")
+    expect(frame()).toContain("search: coup")
+    expect(frame()).toContain("1 of 3")
+  })
+
   it("Enter resumes the highlighted session; a session whose transcript is gone cannot be resumed", async () => {
     const { frame, outcomes, type } = await open()
     await type("1", "r", "e", "l", "e", "a", "s", "e", "\r")
