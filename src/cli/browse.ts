@@ -30,18 +30,16 @@ const resume = (session: BrowserSession) =>
  */
 export const browse = Effect.gen(function* () {
   const store = yield* LocalStore
-  const [rows, tui] = yield* Effect.all([
-    store.use(({ db }) => browserSessions(db)),
-    // The UI is an ES module (Ink loads its layout engine with top-level await).
-    Effect.promise((): Promise<TuiModule> => import(pathToFileURL(join(__dirname, "tui.mjs")).href)),
-  ], { concurrency: 2 })
-  const sessions: ReadonlyArray<BrowserSession> = rows.map((row) => ({
-    ...row,
-    transcript_here: row.transcript_path !== null && existsSync(row.transcript_path),
-  }))
   const run = Runtime.runPromise(yield* Effect.runtime<LocalStore>())
+  // Reading starts now and the menu does not wait for it.
+  const sessions: Promise<ReadonlyArray<BrowserSession>> = run(store.use(({ db }) => browserSessions(db))).then((rows) =>
+    rows.map((row) => ({ ...row, transcript_here: row.transcript_path !== null && existsSync(row.transcript_path) }))
+  )
+  // The UI is an ES module (Ink loads its layout engine with top-level await).
+  const tui = yield* Effect.promise((): Promise<TuiModule> => import(pathToFileURL(join(__dirname, "tui.mjs")).href))
   const zone = localZone()
   const actions: BrowserActions = {
+    loadSessions: () => sessions,
     loadSummary: (period: Period) =>
       run(store.use(({ db }) =>
         Effect.gen(function* () {
@@ -57,10 +55,10 @@ export const browse = Effect.gen(function* () {
         })
       )),
     searchContent: (term) =>
-      run(contentHits(sessions, term).pipe(Effect.map((hits) => new Map([...hits].map(([id, hit]) => [id, hit.snippet]))))),
+      run(Effect.promise(() => sessions).pipe(Effect.flatMap((loaded) => contentHits(loaded, term)), Effect.map((hits) => new Map([...hits].map(([id, hit]) => [id, hit.snippet]))))),
     loadConversation: (path) => readConversation(path),
   }
-  const outcome = yield* Effect.promise(() => tui.runBrowser(sessions, actions))
+  const outcome = yield* Effect.promise(() => tui.runBrowser(actions))
   if (outcome.kind === "quit") return
   yield* Console.log(`resuming ${outcome.session.title ?? outcome.session.session_id} in ${outcome.session.cwd}`)
   const code = yield* resume(outcome.session)

@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdout } from "ink"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import type { BrowserActions, BrowserOutcome, BrowserSession } from "./browser-model.js"
 import { ResumeScreen } from "./resume-screen.js"
 import { SummaryScreen } from "./summary-screen.js"
@@ -24,13 +24,26 @@ const Menu = ({ onPick }: { readonly onPick: (choice: "resume" | "summary" | "qu
   )
 }
 
+const LoadingSessions = ({ onBack }: { readonly onBack: () => void }) => {
+  useInput((input, key) => (input === "q" || key.escape) && onBack())
+  return <Text>Loading sessions…</Text>
+}
+
 /** The whole browser; it ends by calling `onDone` with what the user chose. */
-export const BrowserApp = ({ sessions, actions, onDone }: {
-  readonly sessions: ReadonlyArray<BrowserSession>
+export const BrowserApp = ({ actions, onDone }: {
   readonly actions: BrowserActions
   readonly onDone: (outcome: BrowserOutcome) => void
 }) => {
   const [screen, setScreen] = useState<Screen>({ name: "menu" })
+  // The menu needs no sessions: it shows at once while they load.
+  const [sessions, setSessions] = useState<ReadonlyArray<BrowserSession> | undefined>(undefined)
+  useEffect(() => {
+    let current = true
+    actions.loadSessions().then((loaded) => current && setSessions(loaded), () => current && setSessions([]))
+    return () => {
+      current = false
+    }
+  }, [actions])
   const { exit } = useApp()
   const { stdout } = useStdout()
   const height = stdout.rows ?? 24
@@ -49,6 +62,9 @@ export const BrowserApp = ({ sessions, actions, onDone }: {
     )
   }
   if (screen.name === "summary") return <SummaryScreen actions={actions} width={width} onBack={menu} />
+  if (sessions === undefined) {
+    return <LoadingSessions onBack={menu} />
+  }
   // The resume screen stays mounted under the viewer, so the search and selection survive a look.
   return (
     <Box flexDirection="column">

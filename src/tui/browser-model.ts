@@ -39,6 +39,8 @@ export interface SummaryData {
 
 /** What the browser may ask of the CLI; each opens the database only for its own work. */
 export interface BrowserActions {
+  /** Started before the first frame and awaited only by the screens that need the list. */
+  readonly loadSessions: () => Promise<ReadonlyArray<BrowserSession>>
   readonly loadSummary: (period: Period) => Promise<SummaryData>
   readonly searchContent: (term: string) => Promise<ReadonlyMap<string, string>>
   readonly loadConversation: (transcriptPath: string) => ReadonlyArray<ConversationTurn>

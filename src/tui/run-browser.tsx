@@ -1,11 +1,11 @@
 import { render } from "ink"
-import type { BrowserActions, BrowserOutcome, BrowserSession } from "./browser-model.js"
+import type { BrowserActions, BrowserOutcome } from "./browser-model.js"
 import { BrowserApp } from "./browser-app.js"
 
 /** Entry of dist/tui.mjs: shows the browser until the user quits or picks a session to resume. */
-export const runBrowser = async (sessions: ReadonlyArray<BrowserSession>, actions: BrowserActions): Promise<BrowserOutcome> => {
+export const runBrowser = async (actions: BrowserActions): Promise<BrowserOutcome> => {
   let outcome: BrowserOutcome = { kind: "quit" }
-  const app = render(<BrowserApp sessions={sessions} actions={actions} onDone={(chosen) => (outcome = chosen)} />, { exitOnCtrlC: true })
+  const app = render(<BrowserApp actions={actions} onDone={(chosen) => (outcome = chosen)} />, { exitOnCtrlC: true })
   await app.waitUntilExit()
   return outcome
 }

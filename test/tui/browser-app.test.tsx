@@ -31,6 +31,7 @@ const usage = (period: string, model: string, total: number): UsageRow => ({
 })
 
 const actions = (overrides: Partial<BrowserActions> = {}): BrowserActions => ({
+  loadSessions: async () => sessions,
   loadSummary: async (period) => ({
     range: period === "d" ? "2026-11" : period === "h" ? "2026-11-20" : "2026",
     buckets: bucketLabels(period, period === "d" ? "2026-11" : period === "h" ? "2026-11-20" : "2026"),
@@ -48,7 +49,7 @@ const tick = (ms = 40) => new Promise((done) => setTimeout(done, ms))
 
 const open = async (overrides: Partial<BrowserActions> = {}) => {
   const outcomes: Array<BrowserOutcome> = []
-  const app = render(<BrowserApp sessions={sessions} actions={actions(overrides)} onDone={(outcome) => outcomes.push(outcome)} />)
+  const app = render(<BrowserApp actions={actions(overrides)} onDone={(outcome) => outcomes.push(outcome)} />)
   const type = async (...keys: ReadonlyArray<string>) => {
     for (const key of keys) {
       app.stdin.write(key)
