@@ -25,6 +25,25 @@ const resume = (session: BrowserSession) =>
   })
 
 /**
+ * The UI is an ES module (Ink loads its layout engine with top-level await). Ink renders only a
+ * final frame when it believes it runs in CI, judged from `CI` once at import; the browser only
+ * starts on a terminal, where a person is, so it is imported as interactive.
+ */
+const loadTui = Effect.acquireUseRelease(
+  Effect.sync(() => {
+    const ci = process.env.CI
+    process.env.CI = "false"
+    return ci
+  }),
+  () => Effect.promise((): Promise<TuiModule> => import(pathToFileURL(join(__dirname, "tui.mjs")).href)),
+  (ci) =>
+    Effect.sync(() => {
+      if (ci === undefined) delete process.env.CI
+      else process.env.CI = ci
+    }),
+)
+
+/**
  * The interactive browser. Sessions are read and the database closed before the first frame:
  * nothing holds the file while the user reads, so hooks record normally meanwhile.
  */
@@ -35,8 +54,7 @@ export const browse = Effect.gen(function* () {
   const sessions: Promise<ReadonlyArray<BrowserSession>> = run(store.use(({ db }) => browserSessions(db))).then((rows) =>
     rows.map((row) => ({ ...row, transcript_here: row.transcript_path !== null && existsSync(row.transcript_path) }))
   )
-  // The UI is an ES module (Ink loads its layout engine with top-level await).
-  const tui = yield* Effect.promise((): Promise<TuiModule> => import(pathToFileURL(join(__dirname, "tui.mjs")).href))
+  const tui = yield* loadTui
   const zone = localZone()
   const actions: BrowserActions = {
     loadSessions: () => sessions,
