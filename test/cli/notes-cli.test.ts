@@ -185,7 +185,10 @@ describe("session-start commands never fail", () => {
   })
 
   it("every command has --help and the bin has --version", () => {
-    for (const command of ["init", "log", "resolve", "list", "show", "recent", "inbox", "events", "rebuild", "record", "process-recordings", "backfill", "sessions", "show-session"]) {
+    for (const command of [
+      "init", "log", "resolve", "list", "show", "recent", "inbox", "events", "rebuild", "record", "process-recordings", "backfill",
+      "sessions", "show-session", "sync", "status", "session-start", "setup", "doctor", "summary", "search",
+    ]) {
       const result = cli([command, "--help"])
       expect(result.status, command).toBe(0)
       expect(result.stdout, command).toContain(command)
