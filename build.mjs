@@ -23,7 +23,7 @@ const bundle = (entryPoints, options = {}) =>
   })
 
 const bin = { banner: { js: "#!/usr/bin/env node" } }
-await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs"] })
+await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs", "./browser-backend.cjs"] })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(
@@ -46,6 +46,6 @@ await bundle(
 )
 // The native DuckDB binding is loaded from node_modules at run time.
 await bundle(
-  { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts" },
+  { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
   { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
 )

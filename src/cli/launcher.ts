@@ -2,9 +2,11 @@
  * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
- * queueing the hook input and starting a detached drain. Any other arguments, including any the hot path does not
- * recognise, go to the full CLI, which parses, validates and documents them.
+ * queueing the hook input and starting a detached drain. The bare command on a terminal opens
+ * the browser from here too, so its menu shows before the full CLI loads. Any other arguments,
+ * including any the hot path does not recognise, go to the full CLI.
  */
+import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
@@ -35,8 +37,16 @@ const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
   return { kind: "recent", limit, json }
 }
 
-const hotPath = hotPathOf(process.argv.slice(2))
-if (hotPath === undefined) {
+const args = process.argv.slice(2)
+const hotPath = hotPathOf(args)
+if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
+  // The browser: its menu is on screen before Effect and DuckDB are loaded (browser-backend.cjs).
+  const loadBackend = () => (require("./browser-backend.cjs") as typeof import("../browser/browser-backend.js")).createBrowserBackend()
+  runBrowserInTerminal(__dirname, loadBackend).then((code) => process.exit(code), (error: unknown) => {
+    process.stderr.write(`claude-session-logger: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(70)
+  })
+} else if (hotPath === undefined) {
   require("./main.cjs")
 } else {
   try {

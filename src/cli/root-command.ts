@@ -1,6 +1,7 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
-import { Console } from "effect"
-import { browse } from "./browse.js"
+import { Console, Effect } from "effect"
+import { createBrowserBackend } from "../browser/browser-backend.js"
+import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { backfillCommand } from "./commands/backfill.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
@@ -26,9 +27,16 @@ import { showCommand } from "./commands/show.js"
 // Annotated so the root command's type does not depend on itself.
 const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, CliConfig.defaultConfig)).trimEnd()
 
-/** Bare `claude-session-logger`: the browser on a terminal, else the help text. */
+/**
+ * Bare `claude-session-logger`: the browser on a terminal (the launcher normally opens it itself,
+ * before this CLI loads), else the help text.
+ */
 const interactive = Command.make("claude-session-logger", {}, () =>
-  process.stdin.isTTY && process.stdout.isTTY ? browse : Console.log(helpText()))
+  process.stdin.isTTY && process.stdout.isTTY
+    ? Effect.promise(() => runBrowserInTerminal(__dirname, createBrowserBackend)).pipe(
+      Effect.flatMap((code) => (code === 0 ? Effect.void : Effect.sync(() => process.exit(code)))),
+    )
+    : Console.log(helpText()))
 
 export const rootCommand = interactive.pipe(
   Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),

@@ -1,0 +1,48 @@
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { existsSync } from "node:fs"
+import { AppConfig } from "../config/app-config.js"
+import { contentHits } from "../search/content-hits.js"
+import { browserSessions } from "../sessions/session-queries.js"
+import { bucketLabels, type Period, summaryRange, usageByProject, usageSummary } from "../sessions/usage-summary.js"
+import { LocalStore, type StoreSession } from "../store/local-store.js"
+import type { BrowserActions, BrowserSession } from "../tui/browser-model.js"
+
+export type BrowserBackend = Omit<BrowserActions, "loadConversation"> & { readonly dispose: () => Promise<void> }
+
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+/**
+ * What the browser reads, each read opening the store only for its own work: nothing holds
+ * the database while the user looks at the screen, so hooks record normally meanwhile.
+ */
+export const createBrowserBackend = (): BrowserBackend => {
+  const runtime = ManagedRuntime.make(LocalStore.Default.pipe(Layer.provideMerge(AppConfig.fromProcess)))
+  const use = <A, E>(work: (session: StoreSession) => Effect.Effect<A, E>) =>
+    runtime.runPromise(LocalStore.pipe(Effect.flatMap((store) => store.use(work))))
+  const sessions: Promise<ReadonlyArray<BrowserSession>> = use(({ db }) => browserSessions(db)).then((rows) =>
+    rows.map((row) => ({ ...row, transcript_here: row.transcript_path !== null && existsSync(row.transcript_path) }))
+  )
+  const zone = localZone()
+  return {
+    loadSessions: () => sessions,
+    loadSummary: (period: Period) =>
+      use(({ db }) =>
+        Effect.gen(function* () {
+          const range = yield* summaryRange(db, period, zone)
+          const since = range?.since ? new Date(range.since) : undefined
+          const until = range?.until ? new Date(range.until) : undefined
+          return {
+            range: range?.label ?? "nothing recorded yet",
+            buckets: range?.label ? bucketLabels(period, range.label) : [],
+            rows: yield* usageSummary(db, { period, timeZone: zone, since, until }),
+            byProject: yield* usageByProject(db, { since, until }),
+          }
+        })
+      ),
+    searchContent: (term) =>
+      sessions.then((loaded) => runtime.runPromise(contentHits(loaded, term))).then((hits) =>
+        new Map([...hits].map(([id, hit]) => [id, hit.snippet]))
+      ),
+    dispose: () => runtime.dispose(),
+  }
+}
