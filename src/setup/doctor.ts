@@ -77,9 +77,13 @@ export const doctorChecks = Effect.gen(function* () {
       : { name: "background sync", ok: false, detail: "no LaunchAgent", remedy: runSetup })
   } else if (process.platform !== "win32") {
     const registered = yield* hasCronLine(crontabProgram(env)).pipe(Effect.either)
-    checks.push(registered._tag === "Right" && registered.right
-      ? { name: "background sync", ok: true, detail: "crontab line registered (every 15 minutes)" }
-      : { name: "background sync", ok: false, detail: registered._tag === "Left" ? registered.left.message : "no crontab line", remedy: runSetup })
+    checks.push(
+      registered._tag === "Left"
+        ? { name: "background sync", ok: false, detail: registered.left.message, remedy: `install cron (for example \`apt-get install cron\`), then ${runSetup}` }
+        : registered.right
+        ? { name: "background sync", ok: true, detail: "crontab line registered (every 15 minutes)" }
+        : { name: "background sync", ok: false, detail: "no crontab line", remedy: runSetup },
+    )
   }
 
   const reachable = yield* sync.probe(undefined).pipe(Effect.either)
