@@ -2,7 +2,8 @@ import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 
-const tokenFields = {
+/** The four token counts, their total and the cost, as every usage row carries them. */
+export const tokenFields = {
   input_tokens: Schema.Number,
   output_tokens: Schema.Number,
   cache_write_tokens: Schema.Number,

@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
+import { tokenFields } from "./session-queries.js"
 
 export const periods = ["h", "d", "m"] as const
 export type Period = (typeof periods)[number]
@@ -8,16 +9,7 @@ export type Period = (typeof periods)[number]
 const periodFormat: Record<Period, string> = { h: "%Y-%m-%dT%H", d: "%Y-%m-%d", m: "%Y-%m" }
 
 /** Usage of one model in one period: `summary --json` prints a list of these. */
-export const UsageRow = Schema.Struct({
-  period: Schema.String,
-  model: Schema.String,
-  input_tokens: Schema.Number,
-  output_tokens: Schema.Number,
-  cache_write_tokens: Schema.Number,
-  cache_read_tokens: Schema.Number,
-  total_tokens: Schema.Number,
-  cost_usd: Schema.Number,
-})
+export const UsageRow = Schema.Struct({ period: Schema.String, model: Schema.String, ...tokenFields })
 export type UsageRow = typeof UsageRow.Type
 
 export class UnknownTimeZone extends Schema.TaggedError<UnknownTimeZone>()("UnknownTimeZone", { timeZone: Schema.String }) {
