@@ -19,7 +19,6 @@ const tokenTotals = (usage: {
 }
 
 export type SessionModelRow = ReturnType<typeof toModelRows>[number]
-export type SessionRow = ReturnType<typeof toSessionRow>
 
 const toModelRows = (event: SessionRecorded) =>
   event.models.map((usage) => ({

@@ -3,7 +3,7 @@ import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { retryWhileLocked } from "../store/lock-retry.js"
 import { resolveToken, tokenFromFile } from "./motherduck-token.js"
-import { describeRemote, type RemoteTarget } from "./remote-target.js"
+import type { RemoteTarget } from "./remote-target.js"
 import { RemoteUnavailable } from "./sync-errors.js"
 
 const fileCatalog = "csl_remote"
@@ -68,4 +68,3 @@ export const attachRemote = (db: Db, target: Exclude<RemoteTarget, { kind: "none
 
 export const detachRemote = (db: Db, catalog: string) => db.run(`DETACH ${catalog}`).pipe(Effect.ignore)
 
-export { describeRemote }

@@ -45,5 +45,3 @@ export const usageFromApi = (usage: Readonly<Record<string, unknown>>): TokenUsa
   }
 }
 
-export const totalTokens = (usage: TokenUsage): number =>
-  usage.inputTokens + usage.outputTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens + usage.cacheReadTokens
