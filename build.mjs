@@ -1,5 +1,6 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
-// (`session-start`, `recent`, `inbox --count`, `record`) without loading Effect or DuckDB, and
+// (`session-start`, `recent`, `inbox --count`, `record`) and `search` (from its index, search.cjs)
+// without loading Effect or DuckDB, and
 // otherwise requires `main.cjs`, the full Effect CLI. `setup.cjs` is the
 // `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
@@ -23,7 +24,9 @@ const bundle = (entryPoints, options = {}) =>
   })
 
 const bin = { banner: { js: "#!/usr/bin/env node" } }
-await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs", "./browser-backend.cjs"] })
+await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"] })
+// `search` from a current index, without Effect or DuckDB.
+await bundle({ search: "src/cli/search-fast-path.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(

@@ -1,7 +1,7 @@
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { existsSync } from "node:fs"
 import { AppConfig } from "../config/app-config.js"
-import { contentHits } from "../search/content-hits.js"
+import { Search } from "../search/search-service.js"
 import { browserSessions } from "../sessions/session-queries.js"
 import { bucketLabels, type Period, summaryRange, usageByProject, usageSummary } from "../sessions/usage-summary.js"
 import { LocalStore, type StoreSession } from "../store/local-store.js"
@@ -16,7 +16,7 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
  * the database while the user looks at the screen, so hooks record normally meanwhile.
  */
 export const createBrowserBackend = (): BrowserBackend => {
-  const runtime = ManagedRuntime.make(LocalStore.Default.pipe(Layer.provideMerge(AppConfig.fromProcess)))
+  const runtime = ManagedRuntime.make(Layer.mergeAll(LocalStore.Default, Search.Default).pipe(Layer.provideMerge(AppConfig.fromProcess)))
   const use = <A, E>(work: (session: StoreSession) => Effect.Effect<A, E>) =>
     runtime.runPromise(LocalStore.pipe(Effect.flatMap((store) => store.use(work))))
   const sessions: Promise<ReadonlyArray<BrowserSession>> = use(({ db }) => browserSessions(db)).then((rows) =>
@@ -40,8 +40,8 @@ export const createBrowserBackend = (): BrowserBackend => {
         })
       ),
     searchContent: (term) =>
-      sessions.then((loaded) => runtime.runPromise(contentHits(loaded, term))).then((hits) =>
-        new Map([...hits].map(([id, hit]) => [id, hit.snippet]))
+      runtime.runPromise(Search.pipe(Effect.flatMap((search) => search.searchContent(term)))).then((hits) =>
+        new Map(hits.flatMap((hit) => (hit.matching_line === undefined ? [] : [[hit.session_id, hit.matching_line.text] as const])))
       ),
     dispose: () => runtime.dispose(),
   }

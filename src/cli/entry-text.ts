@@ -1,5 +1,5 @@
 import type { EntryView } from "../entries/entry-queries.js"
-import { renderTable, shortTime } from "./output.js"
+import { renderTable, shortTime } from "./text-table.js"
 
 export const entriesTable = (entries: ReadonlyArray<EntryView>): string =>
   renderTable(

@@ -3,7 +3,8 @@
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain. The bare command on a terminal opens
- * the browser from here too, so its menu shows before the full CLI loads. Any other arguments,
+ * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
+ * from a current search index (search.cjs). Any other arguments,
  * including any the hot path does not recognise, go to the full CLI.
  */
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
@@ -46,6 +47,9 @@ if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
     process.stderr.write(`claude-session-logger: ${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(70)
   })
+} else if (hotPath === undefined && args[0] === "search") {
+  const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
+  fastSearch.then((output) => (output === undefined ? require("./main.cjs") : process.stdout.write(`${output}\n`)), () => require("./main.cjs"))
 } else if (hotPath === undefined) {
   require("./main.cjs")
 } else {

@@ -16,6 +16,7 @@ import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
 import { searchCommand } from "./commands/search.js"
+import { indexCommand } from "./commands/index-command.js"
 import { sessionStartCommand } from "./commands/session-start.js"
 import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
@@ -62,5 +63,6 @@ export const rootCommand = interactive.pipe(
     doctorCommand,
     summaryCommand,
     searchCommand,
+    indexCommand,
   ]),
 )

@@ -1,6 +1,6 @@
 import type { SessionModelView, SessionView } from "../sessions/session-queries.js"
 import { humanCount, humanUsd } from "../snapshot/banner-text.js"
-import { renderTable, shortTime } from "./output.js"
+import { renderTable, shortTime } from "./text-table.js"
 
 export const sessionsTable = (sessions: ReadonlyArray<SessionView>): string =>
   renderTable(

@@ -1,4 +1,5 @@
-import { Context, Layer } from "effect"
+import { Context, Effect, Layer } from "effect"
+import { appendActivityLog } from "./activity-log.js"
 import { claudeDataDirs, type DataPaths, dataPathsIn, resolveDataDir } from "./data-paths.js"
 import { resolveActor } from "./identity.js"
 
@@ -20,3 +21,6 @@ export class AppConfig extends Context.Tag("AppConfig")<AppConfig, {
   static readonly forTest = (dataDir: string, actor = "tester", cwd = dataDir) =>
     Layer.succeed(AppConfig, { paths: dataPathsIn(dataDir), actor, claudeDataDirs: [], cwd })
 }
+
+/** One line in the activity log: where background work reports, since no one watches its terminal. */
+export const logToActivity = (line: string) => AppConfig.pipe(Effect.flatMap(({ paths }) => Effect.sync(() => appendActivityLog(paths.log, line))))

@@ -40,9 +40,11 @@ const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBL
   cache_write_tokens::DOUBLE AS cache_write_tokens, cache_read_tokens::DOUBLE AS cache_read_tokens,
   total_tokens::DOUBLE AS total_tokens, cost_usd`
 
-const selectSessions = `SELECT session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
+const sessionColumns = `session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
   duration_min, models, ${tokenColumns}, message_count, tool_call_count, skills_used, git_branch, cc_version, title,
-  session_type, created_by FROM sessions`
+  session_type, created_by`
+const selectSessions = `SELECT ${sessionColumns} FROM sessions`
+const newestFirst = "ORDER BY ended_at DESC NULLS LAST, session_id"
 
 export interface SessionFilter {
   readonly search?: string | undefined
@@ -64,7 +66,7 @@ export const listSessions = (db: Db, filter: SessionFilter) => {
   if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `started_at < ${until}::TIMESTAMPTZ`)
   return db.all(
     SessionView,
-    `${selectSessions} ${conditions.where} ORDER BY ended_at DESC NULLS LAST, session_id ${limitClause(filter.limit)}`,
+    `${selectSessions} ${conditions.where} ${newestFirst} ${limitClause(filter.limit)}`,
     conditions.params,
   )
 }
@@ -96,5 +98,11 @@ export const browserSessions = (db: Db) =>
   db.all(
     BrowserSessionRow,
     `SELECT session_id, title, project, cwd, ${isoUtc("ended_at")} AS ended_at, duration_min, total_tokens::DOUBLE AS total_tokens,
-       cost_usd, created_by, transcript_path FROM sessions ORDER BY ended_at DESC NULLS LAST, session_id`,
+       cost_usd, created_by, transcript_path FROM sessions ${newestFirst}`,
   )
+
+/** Every session, newest first, with where its transcript was: what the search index holds. */
+export const IndexableSessionRow = Schema.Struct({ ...SessionView.fields, transcript_path: Schema.NullOr(Schema.String) })
+
+export const indexableSessions = (db: Db) =>
+  db.all(IndexableSessionRow, `SELECT ${sessionColumns}, transcript_path FROM sessions ${newestFirst}`)

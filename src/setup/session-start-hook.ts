@@ -1,7 +1,7 @@
 import { appendActivityLog } from "../config/activity-log.js"
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { sessionStartOutput } from "../snapshot/hot-path.js"
-import { startBackgroundSync } from "../sync/background-sync.js"
+import { startBackgroundSync } from "../config/detached-command.js"
 import { resolveRemoteTarget } from "../sync/remote-target.js"
 
 /**

@@ -17,7 +17,10 @@ const toolCall = (block: Json): string => {
   return `⚙ ${String(block.name ?? "tool")}${gist === undefined ? "" : `: ${gist.split("\n")[0]?.slice(0, 120)}`}`
 }
 
-const turnsOf = (line: Json): ReadonlyArray<Turn> => {
+/** The turns one parsed transcript line holds: what the viewer shows and content search searches. */
+export const turnsOfLine = (parsed: unknown): ReadonlyArray<Turn> => {
+  if (!isObject(parsed)) return []
+  const line = parsed
   if (line.isMeta === true || (line.type !== "user" && line.type !== "assistant") || !isObject(line.message)) return []
   const content = line.message.content
   if (typeof content === "string") {
@@ -46,8 +49,7 @@ export const readConversation = (path: string, maxTurns = 2000): ReadonlyArray<T
       return "stop"
     }
     try {
-      const parsed: unknown = JSON.parse(raw.toString("utf8"))
-      if (isObject(parsed)) turns.push(...turnsOf(parsed))
+      turns.push(...turnsOfLine(JSON.parse(raw.toString("utf8"))))
     } catch {
       // A malformed line has nothing to show.
     }

@@ -1,6 +1,7 @@
 import { Command, Options } from "@effect/cli"
 import { SingleBar } from "cli-progress"
 import { Console, Effect } from "effect"
+import { startBackgroundIndex } from "../../config/detached-command.js"
 import { backfill } from "../../recording/backfill.js"
 import { dateOption, optionalValue } from "../date-option.js"
 
@@ -28,6 +29,8 @@ export const backfillCommand = Command.make("backfill", { since, project }, (arg
     const summary = yield* backfill({ since: optionalValue(args.since), project: optionalValue(args.project), onProgress: bar.update })
       .pipe(Effect.ensuring(Effect.sync(bar.stop)))
     const unknown = summary.unknownModels.length === 0 ? "" : `; unknown models priced at $0: ${summary.unknownModels.join(", ")} (add them to prices.json)`
+    // The search index reads every new transcript once: in the background, not on the user's clock.
+    if (summary.recorded > 0 || summary.unchanged > 0) startBackgroundIndex(process.argv[1] ?? "", process.env)
     yield* Console.log(
       `backfill: ${summary.recorded} session(s) recorded, ${summary.unchanged} unchanged, ${summary.skipped} skipped (files unchanged), ${summary.malformedLines} malformed line(s)${unknown}`,
     )

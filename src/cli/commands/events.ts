@@ -2,7 +2,8 @@ import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { readEvents } from "../../events/event-store.js"
 import { LocalStore } from "../../store/local-store.js"
-import { printJson, renderTable, shortTime } from "../output.js"
+import { printJson } from "../output.js"
+import { renderTable, shortTime } from "../text-table.js"
 import { json } from "../shared-options.js"
 
 const type = Options.text("type").pipe(Options.optional, Options.withDescription("Only events of this type, e.g. EntryStatusChanged."))

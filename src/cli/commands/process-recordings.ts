@@ -1,8 +1,9 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { appendActivityLog } from "../../config/activity-log.js"
-import { AppConfig } from "../../config/app-config.js"
+import { AppConfig, logToActivity } from "../../config/app-config.js"
 import { drainPendingRecordings } from "../../recording/recording-drain.js"
+import { Search } from "../../search/search-service.js"
 import { redactSecrets } from "../../sync/redact-secrets.js"
 import { Sync } from "../../sync/sync-service.js"
 import { join } from "node:path"
@@ -23,6 +24,8 @@ export const processRecordingsCommand = Command.make("process-recordings", { qui
   Effect.gen(function* () {
     const summary = yield* drainPendingRecordings
     if (!args.noSync && !summary.busy) yield* syncQuietly
+    // New sessions become searchable; a failure here loses nothing (search refreshes it again).
+    if (!summary.busy) yield* (yield* Search).refresh.pipe(Effect.catchAll((error) => logToActivity(`search index: ${error.message}`)))
     if (args.quiet) return
     yield* Console.log(
       summary.busy
@@ -33,7 +36,7 @@ export const processRecordingsCommand = Command.make("process-recordings", { qui
     // Run detached by the hook: a failure must reach the log, never a terminal.
     Effect.catchAll((error) =>
       args.quiet
-        ? AppConfig.pipe(Effect.flatMap(({ paths }) => Effect.sync(() => appendActivityLog(paths.log, `record: ${error.message}; the session stays queued`))))
+        ? logToActivity(`record: ${error.message}; the session stays queued`)
         : Effect.fail(error)
     ),
   )).pipe(Command.withDescription("Record the sessions queued by the SessionEnd hook (the hook starts this itself)."))

@@ -5,7 +5,8 @@ import { checkTimeZone, periods, UsageRow, usageSummary } from "../../sessions/u
 import { humanCount, humanUsd } from "../../snapshot/banner-text.js"
 import { LocalStore } from "../../store/local-store.js"
 import { dateOption, optionalValue } from "../date-option.js"
-import { printJson, renderTable } from "../output.js"
+import { printJson } from "../output.js"
+import { renderTable } from "../text-table.js"
 import { json } from "../shared-options.js"
 
 const period = Options.choice("period", periods).pipe(Options.withDefault("d" as const), Options.withDescription("h: hours, d: days, m: months."))

@@ -1,0 +1,24 @@
+import { Command, Options } from "@effect/cli"
+import { Console, Effect } from "effect"
+import { logToActivity } from "../../config/app-config.js"
+import { Search } from "../../search/search-service.js"
+
+const quiet = Options.boolean("quiet").pipe(Options.withDescription("Print nothing; report problems to the log only."))
+
+export const indexCommand = Command.make("index", { quiet }, (args) =>
+  Effect.gen(function* () {
+    const summary = yield* (yield* Search).refresh
+    if (args.quiet) return
+    yield* Console.log(
+      summary.upToDate
+        ? `search index: up to date (${summary.sessions} sessions)`
+        : `search index: ${summary.sessions} sessions, ${summary.read} transcript(s) read`,
+    )
+  }).pipe(
+    // Started detached after a backfill: a failure must reach the log, never a terminal.
+    Effect.catchAll((error) =>
+      args.quiet
+        ? logToActivity(`search index: ${error.message}`)
+        : Effect.fail(error)
+    ),
+  )).pipe(Command.withDescription("Bring the local search index up to date (done in the background after recording and backfill)."))

@@ -1,0 +1,14 @@
+import type { SearchHit } from "../search/index-query.js"
+import { sessionsTable } from "./session-text.js"
+
+export const defaultSearchLimit = 20
+
+/** What `search` prints: shared by the full CLI and the launcher's fast path, so both print the same. */
+export const searchOutput = (hits: ReadonlyArray<SearchHit>, term: string, json: boolean): string => {
+  if (json) return JSON.stringify(hits, null, 2)
+  if (hits.length === 0) return `No session matches "${term}".`
+  const lines = hits.flatMap((hit) =>
+    hit.matching_line === undefined ? [] : [`${hit.session_id.slice(0, 8)} line ${hit.matching_line.line_number}: ${hit.matching_line.text}`]
+  )
+  return [sessionsTable(hits), ...lines].join("\n")
+}

@@ -1,0 +1,79 @@
+import type { SessionView } from "../sessions/session-queries.js"
+import { snippetAt } from "./match-snippet.js"
+import type { IndexedSession, LoadedSearchIndex } from "./search-index-file.js"
+import { blockAt, blockSeparator, searchTextOf } from "./search-text.js"
+
+/** A session found by `search`: the sessions shape, plus the matching line when the match is in the content. */
+export type SearchHit = SessionView & { readonly matching_line?: { readonly line_number: number; readonly text: string } }
+
+export interface SearchOptions {
+  readonly content: boolean
+  readonly limit: number
+}
+
+/** As `sessions --search`: title, project, cwd or branch contain the text, ignoring case. */
+export const metadataOf = (view: SessionView): string =>
+  [view.title ?? "", view.project, view.cwd, view.git_branch ?? ""].map((field) => field.replaceAll("\0", "").toLowerCase()).join("\0")
+
+const viewOf = (session: IndexedSession): SessionView => JSON.parse(session.view) as SessionView
+
+/**
+ * A session's searchable text as its transcript is now: the indexed text while the file is
+ * unchanged, read again when it grew (a session still running), nothing when it is gone.
+ */
+const currentText = (session: IndexedSession, loaded: LoadedSearchIndex): Buffer | undefined => {
+  const indexed = session.transcript
+  const now = indexed === null ? null : loaded.onDisk.get(indexed.path) ?? null
+  if (indexed === null || now === null) return undefined
+  return now.size === indexed.size && now.mtimeMs === indexed.mtimeMs ? loaded.text.subarray(session.text[0], session.text[1]) : searchTextOf(now.path)
+}
+
+/** The first turn of the session that contains the term (in its case, if it has a capital). */
+const firstContentMatch = (text: Buffer, transcriptPath: string, term: string) => {
+  const needle = Buffer.from(term.toLowerCase(), "utf8")
+  for (let at = text.indexOf(needle); at !== -1;) {
+    const block = blockAt(text, at)
+    if (block !== undefined) {
+      const snippet = snippetAt(transcriptPath, block.byteOffset, term)
+      if (snippet !== undefined) return { line_number: block.lineNumber, text: snippet }
+      // Found lowercased only: the rest of this block cannot match either.
+      const next = text.indexOf(blockSeparator, at)
+      if (next === -1) return undefined
+      at = text.indexOf(needle, next)
+    } else {
+      at = text.indexOf(needle, at + 1)
+    }
+  }
+  return undefined
+}
+
+/** Each session (but those in `skip`) whose conversation contains `term`, newest first, with its first matching line; at most `limit`. */
+export const contentHits = (
+  loaded: LoadedSearchIndex,
+  term: string,
+  limit: number,
+  skip: ReadonlySet<IndexedSession> = new Set(),
+): ReadonlyArray<SearchHit> => {
+  const hits: Array<SearchHit> = []
+  if (term === "") return hits
+  for (const session of loaded.index.sessions) {
+    if (hits.length >= limit) break
+    if (session.transcript === null || skip.has(session)) continue
+    const text = currentText(session, loaded)
+    const match = text === undefined ? undefined : firstContentMatch(text, session.transcript.path, term)
+    if (match !== undefined) hits.push({ ...viewOf(session), matching_line: match })
+  }
+  return hits
+}
+
+/**
+ * Sessions whose title, project, cwd or branch contain `term`, newest first; with `content`,
+ * then those whose conversation does, each with its first matching line.
+ */
+export const searchSessions = (loaded: LoadedSearchIndex, term: string, options: SearchOptions): ReadonlyArray<SearchHit> => {
+  const lowerTerm = term.toLowerCase()
+  const byMetadata = loaded.index.sessions.filter((session) => session.metadata.includes(lowerTerm)).slice(0, options.limit)
+  const hits = byMetadata.map(viewOf)
+  if (!options.content || hits.length >= options.limit) return hits
+  return [...hits, ...contentHits(loaded, term, options.limit - hits.length, new Set(byMetadata))]
+}
