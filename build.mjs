@@ -1,7 +1,7 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
-// (`session-start`, `recent`, `inbox --count`, `record`) and `search` (from its index, search.cjs)
-// without loading Effect or DuckDB, and
-// otherwise requires `main.cjs`, the full Effect CLI. `setup.cjs` is the
+// (`session-start`, `recent`, `inbox --count`, `record`) and `search` (from its index, via
+// `search.cjs`) without loading Effect or DuckDB, and otherwise requires `main.cjs`, the full
+// Effect CLI. `setup.cjs` is the
 // `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
 import { readFileSync } from "node:fs"

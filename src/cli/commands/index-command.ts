@@ -11,8 +11,8 @@ export const indexCommand = Command.make("index", { quiet }, (args) =>
     if (args.quiet) return
     yield* Console.log(
       summary.upToDate
-        ? `search index: up to date (${summary.sessions} sessions)`
-        : `search index: ${summary.sessions} sessions, ${summary.read} transcript(s) read`,
+        ? `search index: up to date (${summary.sessions} session(s))`
+        : `search index: ${summary.sessions} session(s), ${summary.read} transcript(s) read`,
     )
   }).pipe(
     // Started detached after a backfill: a failure must reach the log, never a terminal.

@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { beforeEach, describe, expect, it } from "vitest"
+import { parseJson, runCli, runCliAsync, userEnv } from "../support/cli.js"
+import { holdDatabase } from "../support/hold-database.js"
+import { assistant, claudeHome, toolResult, userPrompt, writeLines } from "../support/transcript-builder.js"
+
+interface HitJson {
+  readonly session_id: string
+  readonly title: string | null
+  readonly matching_line?: { readonly line_number: number; readonly text: string }
+}
+
+let home: string
+let projectDir: string
+const env = () => userEnv(home, { CLAUDE_LOGGER_USER: "alice" })
+const cli = (args: ReadonlyArray<string>) => runCli(args, { env: env() })
+const search = (...args: ReadonlyArray<string>) => parseJson<ReadonlyArray<HitJson>>(cli(["search", ...args, "--json"]))
+const dataDir = () => join(home, ".claude", "claude-session-logger")
+
+const login = { sessionId: "aa11aa11-0000-4000-8000-000000000001", cwd: "/home/dev/projects/shop" }
+const cart = { sessionId: "bb22bb22-0000-4000-8000-000000000002", cwd: "/home/dev/projects/shop" }
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+/** backfill starts an index refresh in the background: wait until it has written the index and let go. */
+const backgroundIndexDone = async () => {
+  const indexPath = join(dataDir(), "search-index.bin")
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(100)) {
+    if (existsSync(indexPath) && !existsSync(`${indexPath}.lock`)) return
+  }
+}
+
+beforeEach(async () => {
+  ;({ home, projectDir } = claudeHome())
+  writeLines(join(projectDir, `${login.sessionId}.jsonl`), [
+    userPrompt(login, "Why does CI fail on main?", "2026-11-14T09:00:00.000Z"),
+    assistant(login, {
+      messageId: "msg_1",
+      usage: { input: 100, output: 10 },
+      timestamp: "2026-11-14T09:01:00.000Z",
+      block: { type: "text", text: "The flaky login test waits on a real timer; I will fake the clock." },
+    }),
+    assistant(login, {
+      messageId: "msg_2",
+      usage: { input: 100, output: 10 },
+      timestamp: "2026-11-14T09:02:00.000Z",
+      block: { type: "tool_use", id: "toolu_1", name: "Bash", input: { command: "npm test -- login.spec.ts" } },
+    }),
+    toolResult(login, "toolu_1", "2026-11-14T09:03:00.000Z"),
+  ])
+  writeLines(join(projectDir, `${cart.sessionId}.jsonl`), [
+    userPrompt(cart, "Add coupon codes to the cart", "2026-11-15T09:00:00.000Z"),
+    assistant(cart, {
+      messageId: "msg_3",
+      usage: { input: 100, output: 10 },
+      timestamp: "2026-11-15T09:01:00.000Z",
+      block: { type: "thinking", thinking: "the flaky login test is unrelated" },
+    }),
+  ])
+  cli(["backfill"])
+  await backgroundIndexDone()
+})
+
+describe("search --content", () => {
+  it("finds what the conversation says, tool calls included, but not thinking or tool output", () => {
+    const hits = search("flaky login", "--content")
+    expect(hits.map((hit) => [hit.title, hit.matching_line])).toEqual([
+      ["Why does CI fail on main?", { line_number: 2, text: "The flaky login test waits on a real timer; I will fake the clock." }],
+    ])
+    expect(search("login.spec", "--content")[0]?.matching_line?.text).toBe("⚙ Bash: npm test -- login.spec.ts")
+    // "done" is only in the tool output; "unrelated" only in the thinking.
+    expect(search("done", "--content")).toEqual([])
+    expect(search("unrelated", "--content")).toEqual([])
+    expect(search("Flaky", "--content")).toEqual([])
+  })
+
+  it("prints the same from its index as when it refreshes the index first, as JSON and as text", () => {
+    const indexPath = join(dataDir(), "search-index.bin")
+    for (const args of [["flaky", "--content", "--json"], ["coupon", "--content"], ["nothing-like-this", "--content"]]) {
+      rmSync(indexPath) // the launcher cannot answer: the full CLI builds the index and answers
+      const refreshed = cli(["search", ...args])
+      expect(existsSync(indexPath)).toBe(true)
+      const fromIndex = cli(["search", ...args])
+      expect(refreshed.status).toBe(0)
+      expect(fromIndex).toEqual(refreshed)
+    }
+    expect(cli(["search", "flaky", "--content"]).stdout).toMatch(/^aa11aa11 line 2: The flaky login test waits on a real timer/m)
+    expect(cli(["search", "nothing-like-this"]).stdout.trim()).toBe('No session matches "nothing-like-this".')
+  })
+
+  it("answers from a current index while another process holds the database", async () => {
+    search("warm", "--content") // builds the index
+    const holder = await holdDatabase(join(dataDir(), "sessions.duckdb"), 4_000)
+    const started = Date.now()
+    const result = await runCliAsync(["search", "fake the clock", "--content", "--json"], { env: env() })
+    const tookMs = Date.now() - started
+    await holder.released
+    expect(result.status).toBe(0)
+    expect((JSON.parse(result.stdout) as ReadonlyArray<HitJson>).map((hit) => hit.session_id)).toEqual([login.sessionId])
+    // The full CLI would have waited for the lock; the index needs no database at all.
+    expect(tookMs).toBeLessThan(3_000)
+  })
+
+  it("sees a session recorded after the index was built, and a transcript that grew since", () => {
+    search("warm", "--content")
+    const late = { sessionId: "cc33cc33-0000-4000-8000-000000000003", cwd: "/home/dev/projects/api" }
+    writeLines(join(projectDir, `${late.sessionId}.jsonl`), [userPrompt(late, "Rotate the signing keys", "2026-11-16T09:00:00.000Z")])
+    cli(["backfill"])
+    expect(search("signing keys").map((hit) => hit.session_id)).toEqual([late.sessionId])
+    writeFileSync(join(projectDir, `${cart.sessionId}.jsonl`), `${userPrompt(cart, "and the gift cards", "2026-11-15T10:00:00.000Z")}\n`, { flag: "a" })
+    expect(search("gift cards", "--content").map((hit) => hit.matching_line?.line_number)).toEqual([3])
+  })
+
+  it("rebuilds an index that is damaged, and the index command reports what it read", () => {
+    expect(cli(["index"]).stdout.trim()).toBe("search index: up to date (2 session(s))")
+    const indexPath = join(dataDir(), "search-index.bin")
+    expect(existsSync(indexPath)).toBe(true)
+    writeFileSync(indexPath, readFileSync(indexPath).subarray(0, 100))
+    expect(cli(["index"]).stdout.trim()).toBe("search index: 2 session(s), 2 transcript(s) read")
+    writeFileSync(indexPath, "not an index")
+    expect(search("fake the clock", "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
+  })
+})
