@@ -15,7 +15,8 @@ export interface SearchOptions {
 export const metadataOf = (view: SessionView): string =>
   [view.title ?? "", view.project, view.cwd, view.git_branch ?? ""].map((field) => field.replaceAll("\0", "").toLowerCase()).join("\0")
 
-const viewOf = (session: IndexedSession): SessionView => JSON.parse(session.view) as SessionView
+const viewOf = (loaded: LoadedSearchIndex) => (session: IndexedSession): SessionView =>
+  JSON.parse(loaded.bytes.toString("utf8", session.view[0], session.view[1])) as SessionView
 
 /**
  * A session's searchable text as its transcript is now: the indexed text while the file is
@@ -25,7 +26,7 @@ const currentText = (session: IndexedSession, loaded: LoadedSearchIndex): Buffer
   const indexed = session.transcript
   const now = indexed === null ? null : loaded.onDisk.get(indexed.path) ?? null
   if (indexed === null || now === null) return undefined
-  return now.size === indexed.size && now.mtimeMs === indexed.mtimeMs ? loaded.text.subarray(session.text[0], session.text[1]) : searchTextOf(now.path)
+  return now.size === indexed.size && now.mtimeMs === indexed.mtimeMs ? loaded.bytes.subarray(session.text[0], session.text[1]) : searchTextOf(now.path)
 }
 
 /** The first turn of the session that contains the term (in its case, if it has a capital). */
@@ -61,7 +62,7 @@ export const contentHits = (
     if (session.transcript === null || skip.has(session)) continue
     const text = currentText(session, loaded)
     const match = text === undefined ? undefined : firstContentMatch(text, session.transcript.path, term)
-    if (match !== undefined) hits.push({ ...viewOf(session), matching_line: match })
+    if (match !== undefined) hits.push({ ...viewOf(loaded)(session), matching_line: match })
   }
   return hits
 }
@@ -73,7 +74,7 @@ export const contentHits = (
 export const searchSessions = (loaded: LoadedSearchIndex, term: string, options: SearchOptions): ReadonlyArray<SearchHit> => {
   const lowerTerm = term.toLowerCase()
   const byMetadata = loaded.index.sessions.filter((session) => session.metadata.includes(lowerTerm)).slice(0, options.limit)
-  const hits = byMetadata.map(viewOf)
+  const hits = byMetadata.map(viewOf(loaded))
   if (!options.content || hits.length >= options.limit) return hits
   return [...hits, ...contentHits(loaded, term, options.limit - hits.length, new Set(byMetadata))]
 }

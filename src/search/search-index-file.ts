@@ -4,8 +4,8 @@ import { join } from "node:path"
 /**
  * The search index: a local cache (never synced, deleted and rebuilt at will) of every session's
  * row and the searchable text of its transcript, in one plain file so `search` answers without
- * loading Effect or DuckDB. Layout: the sessions' texts back to back, then the session list as
- * JSON, then a trailer with both lengths. A refresh writes a new file and renames it over the
+ * loading Effect or DuckDB. Layout: each session's row (JSON) and text back to back, then the
+ * session list as JSON, then a trailer with both lengths. A refresh writes a new file and renames it over the
  * old one, so a reader sees one whole index or the other.
  */
 export interface IndexedTranscript {
@@ -15,17 +15,17 @@ export interface IndexedTranscript {
 }
 
 /**
- * One session. Search loads thousands of these on every run, so they are kept few values each:
- * the row as JSON text (parsed only for a hit) and its searchable fields as one string.
+ * One session. Search loads all of them on every run, so they hold few values: the row stays in
+ * the bytes until it is a hit, and the fields matched by metadata are one string.
  */
 export interface IndexedSession {
-  /** The session's row as `sessions --json` prints it, as JSON text. */
-  readonly view: string
+  /** Byte range of the session's row as `sessions --json` prints it (JSON). */
+  readonly view: readonly [number, number]
   /** Title, project, cwd and branch, lowercased, NUL-separated (a term never holds a NUL). */
   readonly metadata: string
   /** The transcript as it was when its text was indexed; null when it is not on this machine. */
   readonly transcript: IndexedTranscript | null
-  /** Byte range of the session's text. */
+  /** Byte range of the session's searchable text. */
   readonly text: readonly [number, number]
 }
 
@@ -40,7 +40,8 @@ export interface SearchIndex {
 
 export interface LoadedSearchIndex {
   readonly index: SearchIndex
-  readonly text: Buffer
+  /** Every session's row and text, addressed by the ranges in the list. */
+  readonly bytes: Buffer
   /** Each indexed transcript as it is on disk now (null: gone), to tell which texts are stale. */
   readonly onDisk: ReadonlyMap<string, IndexedTranscript | null>
 }
@@ -48,16 +49,19 @@ export interface LoadedSearchIndex {
 export const searchIndexPath = (dataDir: string): string => join(dataDir, "search-index.bin")
 
 /** Names the layout: change it with the layout, and older files are simply rebuilt. */
-const magic = Buffer.from("csl-idx2", "latin1")
+const magic = Buffer.from("csl-idx3", "latin1")
 const trailerLength = magic.length + 16
 
-/** Writes a whole index (texts in `writeTexts`, which returns the session list) and swaps it in. */
-export const writeSearchIndex = (path: string, writeTexts: (append: (bytes: Buffer) => number) => SearchIndex): void => {
+/**
+ * Writes a whole index and swaps it in. `writeSessions` appends each session's row and text
+ * (`append` returns the end offset) and returns the session list with their ranges.
+ */
+export const writeSearchIndex = (path: string, writeSessions: (append: (bytes: Buffer) => number) => SearchIndex): void => {
   const temporary = `${path}.${process.pid}.tmp`
   const fd = openSync(temporary, "w")
   try {
     let written = 0
-    const index = writeTexts((bytes) => {
+    const index = writeSessions((bytes) => {
       writeSync(fd, bytes)
       written += bytes.length
       return written
@@ -88,7 +92,7 @@ const statNow = (transcript: IndexedTranscript): readonly [string, IndexedTransc
 
 /**
  * The index, or undefined when there is none or it is unreadable. Search time is dominated by
- * this load, so its parts overlap: the texts are read on a libuv thread while this one parses
+ * this load, so its parts overlap: the bytes are read on a libuv thread while this one parses
  * the session list and checks every transcript (synchronously: thousands of async stats cost
  * more in callbacks than they save).
  */
@@ -105,15 +109,15 @@ export const loadSearchIndex = async (path: string): Promise<LoadedSearchIndex |
     const trailer = Buffer.alloc(trailerLength)
     readSync(fd, trailer, 0, trailerLength, size - trailerLength)
     if (!trailer.subarray(0, magic.length).equals(magic)) return undefined
-    const textLength = trailer.readDoubleBE(magic.length)
+    const bytesLength = trailer.readDoubleBE(magic.length)
     const jsonLength = trailer.readDoubleBE(magic.length + 8)
-    if (textLength + jsonLength + trailerLength !== size) return undefined
+    if (bytesLength + jsonLength + trailerLength !== size) return undefined
     const json = Buffer.allocUnsafe(jsonLength)
-    readSync(fd, json, 0, jsonLength, textLength)
-    const text = readInto(fd, textLength, 0)
+    readSync(fd, json, 0, jsonLength, bytesLength)
+    const bytes = readInto(fd, bytesLength, 0)
     const index = JSON.parse(json.toString("utf8")) as SearchIndex
     const onDisk = new Map(index.sessions.flatMap((session) => (session.transcript === null ? [] : [statNow(session.transcript)])))
-    return { index, text: await text, onDisk }
+    return { index, bytes: await bytes, onDisk }
   } catch {
     return undefined
   } finally {

@@ -89,11 +89,12 @@ export const refreshSearchIndex = Effect.gen(function* () {
             const text = transcript === null
               ? Buffer.alloc(0)
               : reuse !== undefined && reusable !== undefined
-              ? reusable.text.subarray(reuse[0], reuse[1])
+              ? reusable.bytes.subarray(reuse[0], reuse[1])
               : searchTextOf(transcript.path) ?? Buffer.alloc(0)
-            const end = append(text)
-            sessions.push({ view: JSON.stringify(view), metadata: metadataOf(view), transcript, text: [position, end] })
-            position = end
+            const viewEnd = append(Buffer.from(JSON.stringify(view), "utf8"))
+            const textEnd = append(text)
+            sessions.push({ view: [position, viewEnd], metadata: metadataOf(view), transcript, text: [viewEnd, textEnd] })
+            position = textEnd
           }
           return { builtBy: version, newestEventId: newest, sessions }
         })

@@ -53,12 +53,12 @@ const buildIndex = (sessions: ReadonlyArray<{ readonly id: string; readonly titl
       newestEventId: null,
       sessions: sessions.map((session, index) => {
         const path = paths[index] ?? ""
-        const text = searchTextOf(path) ?? Buffer.alloc(0)
-        const start = position
-        position = append(text)
-        const { size, mtimeMs } = statSync(path)
         const row = view(session.id, session.title)
-        return { view: JSON.stringify(row), metadata: metadataOf(row), transcript: { path, size, mtimeMs }, text: [start, position] as const }
+        const start = position
+        const viewEnd = append(Buffer.from(JSON.stringify(row)))
+        position = append(searchTextOf(path) ?? Buffer.alloc(0))
+        const { size, mtimeMs } = statSync(path)
+        return { view: [start, viewEnd] as const, metadata: metadataOf(row), transcript: { path, size, mtimeMs }, text: [viewEnd, position] as const }
       }),
     }
   })
