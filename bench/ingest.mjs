@@ -5,7 +5,7 @@
 // Usage: node bench/ingest.mjs [--work /tmp/csl-bench] [--runs 20]
 // Needs the built CLI (npm run build). Installs ccusage into <work>/ccusage on first use.
 import { execFileSync, spawn, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { DuckDBInstance } from "@duckdb/node-api"
 
@@ -29,6 +29,16 @@ const peakKb = (command, commandArgs, env) => {
   const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...commandArgs], { env: { PATH: process.env.PATH, ...env }, encoding: "utf8" })
   if (result.status !== 0) throw new Error(result.stderr)
   return Number(result.stderr.trim().split("\n").at(-1))
+}
+/**
+ * Waits until the CLI's detached work (the recording drain, the search index refresh that
+ * backfill and record start) is over, so it never competes with the next timed step.
+ */
+const backgroundSettled = async () => {
+  const pattern = `${cli} (process-recordings|index)`
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 50))) {
+    if (spawnSync("pgrep", ["-f", pattern]).status !== 0) return
+  }
 }
 const generate = (dir, extra) => {
   if (existsSync(join(dir, ".claude"))) return
@@ -68,7 +78,9 @@ for (let round = 0; round < 3; round++) {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   dataDir = mkdtempSync(join(work, "data-"))
   coldTimes.push(timed(process.execPath, [cli, "backfill"], { ...corpusEnv, CLAUDE_LOGGER_HOME: dataDir }).seconds)
+  await backgroundSettled()
   warmTimes.push(timed(process.execPath, [cli, "backfill"], { ...corpusEnv, CLAUDE_LOGGER_HOME: dataDir }).seconds)
+  await backgroundSettled()
 }
 
 // 4. Per-UTC-day totals, exactly.
@@ -114,11 +126,9 @@ for (let run = 0; run < runs; run++) {
     }
     visibleAfter = seconds(start)
   }
-  // Let this run's detached drain finish (queue empty, lock gone) before the next run competes
-  // with it for the cores: the figure is the hook's own return time.
-  const pendingDir = join(hookData, "pending")
-  const drained = () => !existsSync(pendingDir) || readdirSync(pendingDir).every((name) => !name.endsWith(".json") && name !== ".drain.lock")
-  while (!drained()) await new Promise((done) => setTimeout(done, 50))
+  // Let this run's detached drain finish before the next run competes with it for the cores:
+  // the figure is the hook's own return time.
+  await backgroundSettled()
 }
 const nodeTimes = []
 for (let run = 0; run < runs; run++) {
