@@ -75,7 +75,9 @@ export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOp
   }, [sessions, query, content, contentHits])
   const at = Math.min(cursor, Math.max(0, shown.length - 1))
   const highlighted = shown[at]
-  const visible = Math.max(3, height - 6)
+  // A session with a content match takes two lines (its row and the matching line): fit the screen.
+  const linesPerSession = content && contentHits.size > 0 ? 2 : 1
+  const visible = Math.max(3, Math.floor((height - 6) / linesPerSession))
   const first = Math.max(0, Math.min(at - Math.floor(visible / 2), shown.length - visible))
 
   const resume = () => {
@@ -132,12 +134,12 @@ export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOp
         const snippet = contentHits.get(session.session_id)
         return (
           <Box key={session.session_id} flexDirection="column">
-            <Text inverse={isCursor}>
+            <Text inverse={isCursor} wrap="truncate-end">
               {selected.has(session.session_id) ? "● " : "  "}
               {row(session)}
               {session.transcript_here ? "" : "  ⚠ transcript gone"}
             </Text>
-            {snippet === undefined ? null : <Text>{"    "}<Highlighted text={snippet} term={query.trim()} /></Text>}
+            {snippet === undefined ? null : <Text wrap="truncate-end">{"    "}<Highlighted text={snippet} term={query.trim()} /></Text>}
           </Box>
         )
       })}

@@ -118,6 +118,21 @@ describe("the session browser", () => {
     expect(frame()).toContain("Fix the flaky login test")
     expect(frame()).toContain("remember the voucher edge case")
   })
+
+  it("keeps the header on screen when every session shows a matching line, however long", async () => {
+    const many = Array.from({ length: 40 }, (_, index) => session(`m${index}`, `Session ${index}`, "web"))
+    const snippet = `the voucher ${"and a long tail of words ".repeat(10)}`
+    const { frame, type } = await open({
+      loadSessions: async () => many,
+      searchContent: async () => new Map(many.map((row) => [row.session_id, snippet])),
+    })
+    await type("1", "\x06", ..."voucher".split(""))
+    await tick(400)
+    const lines = frame().split("\n")
+    expect(lines[0]).toMatch(/^Resume a session — 40 of 40 · content search/)
+    expect(lines.length).toBeLessThanOrEqual(24)
+    expect(lines.filter((line) => line.includes("the voucher")).length).toBeGreaterThan(3)
+  })
 })
 
 describe("the Summary screen", () => {
