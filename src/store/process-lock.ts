@@ -1,4 +1,5 @@
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -10,10 +11,17 @@ const isAlive = (pid: number): boolean => {
 }
 
 /**
- * A lock file holding the owner's pid, so one drain runs per data dir; a lock left by a dead
- * process is taken over. Returns a release function, or undefined when another drain runs.
+ * A lock file holding the owner's pid, so one drain (or sync, or index refresh) runs per data
+ * dir; a lock left by a dead process is taken over. Returns a release function, or undefined
+ * when another process holds it.
  */
 export const tryLock = (path: string): (() => void) | undefined => {
+  // A missing folder (a fresh data dir) is not another owner: create it rather than report busy.
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+  } catch {
+    // Then writing the lock fails below, as it would have.
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, String(process.pid), { flag: "wx" })

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
-import { parseJson, runCli, runCliAsync, userEnv } from "../support/cli.js"
+import { freshHome, parseJson, runCli, runCliAsync, userEnv } from "../support/cli.js"
 import { holdDatabase } from "../support/hold-database.js"
 import { assistant, claudeHome, toolResult, userPrompt, writeLines } from "../support/transcript-builder.js"
 
@@ -59,6 +59,15 @@ beforeEach(async () => {
   ])
   cli(["backfill"])
   await backgroundIndexDone()
+})
+
+describe("search on a new machine", () => {
+  it("answers at once when nothing is recorded yet, and so do index and process-recordings", () => {
+    home = freshHome()
+    expect(cli(["search", "anything", "--content"])).toEqual({ status: 0, stdout: 'No session matches "anything".\n', stderr: "" })
+    expect(cli(["index"]).stdout.trim()).toBe("search index: up to date (0 session(s))")
+    expect(cli(["process-recordings"]).stdout.trim()).toBe("recorded 0 session(s), 0 unchanged, 0 not recordable (see the log)")
+  })
 })
 
 describe("search --content", () => {
