@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import { freshHome, parseJson, runCli, runCliAsync, userEnv } from "../support/cli.js"
 import { holdDatabase } from "../support/hold-database.js"
-import { assistant, claudeHome, toolResult, userPrompt, writeLines } from "../support/transcript-builder.js"
+import { assistant, claudeHome, type LineContext, toolResult, userPrompt, writeLines } from "../support/transcript-builder.js"
 
 interface HitJson {
   readonly session_id: string
@@ -21,6 +21,10 @@ const dataDir = () => join(home, ".claude", "claude-session-logger")
 const login = { sessionId: "aa11aa11-0000-4000-8000-000000000001", cwd: "/home/dev/projects/shop" }
 const cart = { sessionId: "bb22bb22-0000-4000-8000-000000000002", cwd: "/home/dev/projects/shop" }
 
+/** One assistant response holding one content block. */
+const reply = (context: LineContext, messageId: string, timestamp: string, block: Readonly<Record<string, unknown>>) =>
+  assistant(context, { messageId, usage: { input: 100, output: 10 }, timestamp, block })
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 /** backfill starts an index refresh in the background: wait until it has written the index and let go. */
 const backgroundIndexDone = async () => {
@@ -34,28 +38,13 @@ beforeEach(async () => {
   ;({ home, projectDir } = claudeHome())
   writeLines(join(projectDir, `${login.sessionId}.jsonl`), [
     userPrompt(login, "Why does CI fail on main?", "2026-11-14T09:00:00.000Z"),
-    assistant(login, {
-      messageId: "msg_1",
-      usage: { input: 100, output: 10 },
-      timestamp: "2026-11-14T09:01:00.000Z",
-      block: { type: "text", text: "The flaky login test waits on a real timer; I will fake the clock." },
-    }),
-    assistant(login, {
-      messageId: "msg_2",
-      usage: { input: 100, output: 10 },
-      timestamp: "2026-11-14T09:02:00.000Z",
-      block: { type: "tool_use", id: "toolu_1", name: "Bash", input: { command: "npm test -- login.spec.ts" } },
-    }),
+    reply(login, "msg_1", "2026-11-14T09:01:00.000Z", { type: "text", text: "The flaky login test waits on a real timer; I will fake the clock." }),
+    reply(login, "msg_2", "2026-11-14T09:02:00.000Z", { type: "tool_use", id: "toolu_1", name: "Bash", input: { command: "npm test -- login.spec.ts" } }),
     toolResult(login, "toolu_1", "2026-11-14T09:03:00.000Z"),
   ])
   writeLines(join(projectDir, `${cart.sessionId}.jsonl`), [
     userPrompt(cart, "Add coupon codes to the cart", "2026-11-15T09:00:00.000Z"),
-    assistant(cart, {
-      messageId: "msg_3",
-      usage: { input: 100, output: 10 },
-      timestamp: "2026-11-15T09:01:00.000Z",
-      block: { type: "thinking", thinking: "the flaky login test is unrelated" },
-    }),
+    reply(cart, "msg_3", "2026-11-15T09:01:00.000Z", { type: "thinking", thinking: "the flaky login test is unrelated" }),
   ])
   cli(["backfill"])
   await backgroundIndexDone()
