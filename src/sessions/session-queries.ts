@@ -102,7 +102,7 @@ export const browserSessions = (db: Db) =>
   )
 
 /** Every session, newest first, with where its transcript was: what the search index holds. */
-export const IndexableSessionRow = Schema.Struct({ ...SessionView.fields, transcript_path: Schema.NullOr(Schema.String) })
+const IndexableSessionRow = Schema.Struct({ ...SessionView.fields, transcript_path: Schema.NullOr(Schema.String) })
 
 export const indexableSessions = (db: Db) =>
   db.all(IndexableSessionRow, `SELECT ${sessionColumns}, transcript_path FROM sessions ${newestFirst}`)
