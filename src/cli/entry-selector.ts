@@ -1,6 +1,6 @@
 import { Effect, Option } from "effect"
 import { InvalidEntryInput } from "../entries/entry-errors.js"
-import type { EntrySelector } from "../entries/entries-service.js"
+import type { EntrySelector } from "../entries/entry-decisions.js"
 
 /** Exactly one of an id and title words must name the entry. */
 export const entrySelector = (

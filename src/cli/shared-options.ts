@@ -1,5 +1,5 @@
 import { Options } from "@effect/cli"
-import { categories, statuses } from "../entries/entry-fields.js"
+import { categories, statuses } from "../events/entry-vocabulary.js"
 
 export const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text."))
 

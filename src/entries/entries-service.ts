@@ -1,16 +1,13 @@
 import { Effect } from "effect"
 import { basename } from "node:path"
 import { AppConfig } from "../config/app-config.js"
-import { EntryId, SessionId } from "../events/ids.js"
-import type { DatabaseFailed } from "../store/database-errors.js"
 import type { StoreSession } from "../store/local-store.js"
 import { LocalStore } from "../store/local-store.js"
-import { type Category, defaultStatus, type Status } from "./entry-fields.js"
-import { AmbiguousEntry, EntryNotFound, InvalidEntryInput } from "./entry-errors.js"
+import type { Category, Status } from "../events/entry-vocabulary.js"
+import { decideInboxRead, decideLog, decideStatusChange, type EntrySelector, exactlyOne, lookupFor } from "./entry-decisions.js"
 import {
   entriesMatchingId,
   entriesMatchingTitle,
-  type EntryWithLastEvent,
   inboxEntries,
   type ListFilter,
   listEntries,
@@ -25,40 +22,13 @@ export interface LogInput {
   readonly sessionId?: string | undefined
 }
 
-/** How a command names one entry: its id (full, short, or a prefix), or words of its title. */
-export type EntrySelector =
-  | { readonly _tag: "ById"; readonly id: string }
-  | { readonly _tag: "ByTitle"; readonly words: string }
-
-const describe = (selector: EntrySelector) =>
-  selector._tag === "ById" ? `id ${selector.id}` : `title words "${selector.words}"`
-
-const exactlyOne = (
-  selector: EntrySelector,
-  matches: ReadonlyArray<EntryWithLastEvent>,
-): Effect.Effect<EntryWithLastEvent, EntryNotFound | AmbiguousEntry> => {
-  const [only, ...rest] = matches
-  if (only === undefined) return Effect.fail(new EntryNotFound({ query: describe(selector) }))
-  if (rest.length > 0) {
-    return Effect.fail(new AmbiguousEntry({ query: describe(selector), candidates: matches }))
-  }
-  return Effect.succeed(only)
-}
-
-const findOne = (
-  session: StoreSession,
-  selector: EntrySelector,
-): Effect.Effect<EntryWithLastEvent, InvalidEntryInput | EntryNotFound | AmbiguousEntry | DatabaseFailed> => {
-  if (selector._tag === "ById") {
-    return selector.id.trim() === ""
-      ? Effect.fail(new InvalidEntryInput({ reason: "the id is empty; pass a full id or its short id" }))
-      : entriesMatchingId(session.db, selector.id).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
-  }
-  const words = selector.words.split(/\s+/).filter((word) => word !== "")
-  return words.length === 0
-    ? Effect.fail(new InvalidEntryInput({ reason: "--title-match needs at least one word" }))
-    : entriesMatchingTitle(session.db, words).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
-}
+const findMatches = (session: StoreSession, selector: EntrySelector) =>
+  Effect.gen(function* () {
+    const lookup = yield* lookupFor(selector)
+    return yield* lookup._tag === "ById"
+      ? entriesMatchingId(session.db, lookup.id)
+      : entriesMatchingTitle(session.db, lookup.words)
+  })
 
 /** On-demand notes: log, change status, read, and the inbox of others' changes. */
 export class Entries extends Effect.Service<Entries>()("Entries", {
@@ -67,44 +37,32 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
     const config = yield* AppConfig
 
     const log = Effect.fn("Entries.log")(function* (input: LogInput) {
-      const title = input.title.trim()
-      if (title === "") return yield* new InvalidEntryInput({ reason: "the title is empty; pass --title \"…\"" })
       const explicitSession = input.sessionId?.trim()
-      const sessionId = explicitSession ? explicitSession : currentSessionId(config.claudeDataDirs, config.cwd)
-      const status = input.status ?? defaultStatus(input.category)
-      const recorded = yield* store.record([(id) => ({
-        _tag: "EntryLogged",
-        entryId: EntryId.make(id),
-        category: input.category,
-        status,
-        title,
-        body: input.body ?? "",
-        sessionId: sessionId === null ? null : SessionId.make(sessionId),
+      const decision = yield* decideLog({
+        ...input,
+        sessionId: explicitSession ? explicitSession : currentSessionId(config.claudeDataDirs, config.cwd),
         project: basename(config.cwd),
-      })])
+      })
+      const recorded = yield* store.record([decision.draft])
       const [event] = recorded.events
-      return { id: event?.id ?? "", category: input.category, status, queued: recorded.queued }
+      return { id: event?.id ?? "", category: input.category, status: decision.status, queued: recorded.queued }
     })
 
     const changeStatus = Effect.fn("Entries.changeStatus")(
       function* (selector: EntrySelector, status: Status, note: string | undefined) {
-        const trimmedNote = note?.trim()
         return yield* store.use((session) =>
           Effect.gen(function* () {
-            const entry = yield* findOne(session, selector)
-            yield* session.append([() => ({
-              _tag: "EntryStatusChanged",
-              entryId: EntryId.make(entry.id),
-              status,
-              note: trimmedNote ? trimmedNote : null,
-            })])
+            const matches = yield* findMatches(session, selector)
+            const { entry, draft } = yield* decideStatusChange(selector, matches, status, note)
+            yield* session.append([draft])
             return { ...entry, status }
           })
         )
       },
     )
 
-    const show = (selector: EntrySelector) => store.use((session) => findOne(session, selector))
+    const show = (selector: EntrySelector) =>
+      store.use((session) => findMatches(session, selector).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches))))
 
     const list = (filter: ListFilter) => store.use((session) => listEntries(session.db, filter))
 
@@ -113,14 +71,8 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
       return yield* store.use((session) =>
         Effect.gen(function* () {
           const changes = yield* inboxEntries(session.db, config.actor)
-          const newest = changes.at(-1)
-          if (options.advance && newest !== undefined) {
-            yield* session.append([() => ({
-              _tag: "InboxWatermarkAdvanced",
-              reader: config.actor,
-              watermark: EntryId.make(newest.last_event_id),
-            })])
-          }
+          const drafts = decideInboxRead(config.actor, changes, options.advance)
+          if (drafts.length > 0) yield* session.append(drafts)
           return changes
         })
       )

@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import { shortId } from "../events/ids.js"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
-import { Category, Status } from "./entry-fields.js"
+import { Category, Status } from "../events/entry-vocabulary.js"
 
 /** An entry as commands show it and `--json` prints it. */
 export const EntryView = Schema.Struct({

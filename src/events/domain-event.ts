@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { Category, Status } from "../entries/entry-fields.js"
+import { Category, Status } from "./entry-vocabulary.js"
 import { EntryId, EventId, SessionId } from "./ids.js"
 
 export const EntryLogged = Schema.TaggedStruct("EntryLogged", {

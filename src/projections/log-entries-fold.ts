@@ -1,4 +1,4 @@
-import type { Category, Status } from "../entries/entry-fields.js"
+import type { Category, Status } from "../events/entry-vocabulary.js"
 import type { EntryLogged, EntryStatusChanged } from "../events/domain-event.js"
 import type { Decoded } from "./decoded-events.js"
 

@@ -3,7 +3,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { StoredEvent } from "../../src/events/stored-event.js"
 import { rebuildProjections } from "../../src/projections/projector.js"
-import { statuses } from "../../src/entries/entry-fields.js"
+import { statuses } from "../../src/events/entry-vocabulary.js"
 import { logDraft, sessionDraft, statusDraft, t0, TestDevice, usage, watermarkDraft } from "../support/event-builders.js"
 import { deliver, dumpProjections, withMemoryDb } from "../support/memory-db.js"
 

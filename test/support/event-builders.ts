@@ -3,7 +3,7 @@ import type { ModelUsage } from "../../src/events/domain-event.js"
 import { EntryId, SessionId } from "../../src/events/ids.js"
 import { type EventDraft, stampEvents } from "../../src/events/stamp-events.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
-import type { Category, Status } from "../../src/entries/entry-fields.js"
+import type { Category, Status } from "../../src/events/entry-vocabulary.js"
 
 export const t0 = Date.UTC(2026, 10, 21, 9, 0, 0)
 

@@ -1,5 +1,7 @@
 import { Schema } from "effect"
 
+// The words of the note domain, shared by the events, the folds and the commands.
+
 export const categories = ["finding", "task", "decision", "issue", "note"] as const
 export const Category = Schema.Literal(...categories)
 export type Category = typeof Category.Type
