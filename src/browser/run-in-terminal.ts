@@ -2,6 +2,7 @@ import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
+import { printableLine } from "../terminal/printable-text.js"
 import { readConversation } from "../transcript/conversation.js"
 import type { BrowserActions, BrowserSession } from "../tui/browser-model.js"
 import type { BrowserBackend } from "./browser-backend.js"
@@ -58,7 +59,7 @@ export const runBrowserInTerminal = async (distDir: string, loadBackend: () => B
   const outcome = await tui.runBrowser(actions)
   await backend.then((ready) => ready.dispose(), () => undefined)
   if (outcome.kind === "quit") return 0
-  process.stdout.write(`resuming ${outcome.session.title ?? outcome.session.session_id} in ${outcome.session.cwd}\n`)
+  process.stdout.write(`${printableLine(`resuming ${outcome.session.title ?? outcome.session.session_id} in ${outcome.session.cwd}`)}\n`)
   const code = await resume(outcome.session)
   if (code === 127) process.stderr.write("claude-session-logger: could not start `claude`; is Claude Code installed and on your PATH?\n")
   return code
