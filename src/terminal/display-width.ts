@@ -29,3 +29,21 @@ export const padToWidth = (text: string, width: number, align: "left" | "right" 
 /** Exactly `width` columns: cut, then padded. */
 export const fitToWidth = (text: string, width: number, align: "left" | "right" = "left"): string =>
   padToWidth(truncateToWidth(text, width), width, align)
+
+/** Breaks one line into pieces of at most `width` columns, whole graphemes only. */
+export const wrapToWidth = (line: string, width: number): ReadonlyArray<string> => {
+  const pieces: Array<string> = []
+  let piece = ""
+  let used = 0
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(line)) {
+    const columns = stringWidth(segment)
+    if (used + columns > width && piece !== "") {
+      pieces.push(piece)
+      piece = ""
+      used = 0
+    }
+    piece += segment
+    used += columns
+  }
+  return [...pieces, piece]
+}
