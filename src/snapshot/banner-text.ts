@@ -1,4 +1,4 @@
-import { truncateToWidth } from "../terminal/display-width.js"
+import { truncateCodePoints } from "../terminal/code-point-width.js"
 import { printableLine } from "../terminal/printable-text.js"
 import type { RecentSession } from "./session-start-snapshot.js"
 
@@ -24,7 +24,7 @@ export const shortTitle = (title: string): string => {
   const firstLine = printableLine(title.trim().split(/\r?\n/)[0] ?? "").trim()
   const sentenceEnd = /[.!?。！？](\s|$)/.exec(firstLine)
   const sentence = sentenceEnd !== null && sentenceEnd.index >= 12 ? firstLine.slice(0, sentenceEnd.index + 1) : firstLine
-  const cut = truncateToWidth(sentence, bannerTitleWidth)
+  const cut = truncateCodePoints(sentence, bannerTitleWidth)
   if (cut === sentence) return sentence
   const lastSpace = cut.lastIndexOf(" ")
   return lastSpace >= bannerTitleWidth / 2 ? `${cut.slice(0, lastSpace)}…` : cut
