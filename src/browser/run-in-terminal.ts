@@ -2,25 +2,44 @@ import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
+import { printableLine } from "../terminal/printable-text.js"
 import { readConversation } from "../transcript/conversation.js"
 import type { BrowserActions, BrowserSession } from "../tui/browser-model.js"
 import type { BrowserBackend } from "./browser-backend.js"
 
 type TuiModule = typeof import("../tui/run-browser.js")
 
+/** Colours unless the user asked for none (NO_COLOR set and not empty, see no-color.org) or the terminal has none. */
+export const wantsColour = (env: NodeJS.ProcessEnv): boolean => (env.NO_COLOR ?? "") === "" && env.TERM !== "dumb"
+
 /**
- * The UI is an ES module (Ink loads its layout engine with top-level await). Ink renders only a
- * final frame when it believes it runs in CI, judged from `CI` once at import; the browser only
- * starts on a terminal, where a person is, so it is imported as interactive.
+ * What the environment must say while the UI module is imported: Ink (is-in-ci) and chalk
+ * (supports-color) each decide once, at import, from it. Ink renders only a final frame when it
+ * sees `CI`, and chalk turns every colour off when it sees `CI` at all, even `CI=false`. The
+ * browser only starts on a terminal, where a person is, so the CI variables are hidden; with
+ * colours off, FORCE_COLOR=0 tells chalk so.
  */
+export const uiImportEnv = (env: NodeJS.ProcessEnv): Readonly<Record<string, string | undefined>> => ({
+  CI: undefined,
+  CONTINUOUS_INTEGRATION: undefined,
+  FORCE_COLOR: wantsColour(env) ? env.FORCE_COLOR : "0",
+})
+
+/** The UI is an ES module (Ink loads its layout engine with top-level await). */
 const importTui = async (distDir: string): Promise<TuiModule> => {
-  const ci = process.env.CI
-  process.env.CI = "false"
+  const override = uiImportEnv(process.env)
+  const saved = Object.fromEntries(Object.keys(override).map((name) => [name, process.env[name]]))
+  const apply = (values: Readonly<Record<string, string | undefined>>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+  apply(override)
   try {
     return (await import(pathToFileURL(join(distDir, "tui.mjs")).href)) as TuiModule
   } finally {
-    if (ci === undefined) delete process.env.CI
-    else process.env.CI = ci
+    apply(saved)
   }
 }
 
@@ -55,10 +74,10 @@ export const runBrowserInTerminal = async (distDir: string, loadBackend: () => B
     searchContent: (term) => backend.then((ready) => ready.searchContent(term)),
     loadConversation: (path) => readConversation(path),
   }
-  const outcome = await tui.runBrowser(actions)
+  const outcome = await tui.runBrowser(actions, wantsColour(process.env))
   await backend.then((ready) => ready.dispose(), () => undefined)
   if (outcome.kind === "quit") return 0
-  process.stdout.write(`resuming ${outcome.session.title ?? outcome.session.session_id} in ${outcome.session.cwd}\n`)
+  process.stdout.write(`${printableLine(`resuming ${outcome.session.title ?? outcome.session.session_id} in ${outcome.session.cwd}`)}\n`)
   const code = await resume(outcome.session)
   if (code === 127) process.stderr.write("claude-session-logger: could not start `claude`; is Claude Code installed and on your PATH?\n")
   return code

@@ -1,4 +1,5 @@
 import type { EntryView } from "../entries/entry-queries.js"
+import { printableLine, printableText } from "../terminal/printable-text.js"
 import { renderTable, shortTime } from "./text-table.js"
 
 export const entriesTable = (entries: ReadonlyArray<EntryView>): string =>
@@ -16,9 +17,9 @@ export const entriesTable = (entries: ReadonlyArray<EntryView>): string =>
 
 export const entryDetail = (entry: EntryView): string =>
   [
-    `${entry.short_id}  ${entry.category}  [${entry.status}]  ${entry.title}`,
+    `${entry.short_id}  ${entry.category}  [${entry.status}]  ${printableLine(entry.title)}`,
     `id: ${entry.id}`,
-    `project: ${entry.project ?? "-"}   session: ${entry.session_id ?? "-"}`,
-    `logged: ${shortTime(entry.logged_at)} by ${entry.created_by}   updated: ${shortTime(entry.updated_at)} by ${entry.updated_by}`,
-    ...(entry.body === "" ? [] : ["", entry.body]),
+    printableLine(`project: ${entry.project ?? "-"}   session: ${entry.session_id ?? "-"}`),
+    printableLine(`logged: ${shortTime(entry.logged_at)} by ${entry.created_by}   updated: ${shortTime(entry.updated_at)} by ${entry.updated_by}`),
+    ...(entry.body === "" ? [] : ["", printableText(entry.body)]),
   ].join("\n")

@@ -1,4 +1,5 @@
 import type { SearchHit } from "../search/index-query.js"
+import { printableLine } from "../terminal/printable-text.js"
 import { sessionsTable } from "./session-text.js"
 
 export const defaultSearchLimit = 20
@@ -8,7 +9,7 @@ export const searchOutput = (hits: ReadonlyArray<SearchHit>, term: string, json:
   if (json) return JSON.stringify(hits, null, 2)
   if (hits.length === 0) return `No session matches "${term}".`
   const lines = hits.flatMap((hit) =>
-    hit.matching_line === undefined ? [] : [`${hit.session_id.slice(0, 8)} line ${hit.matching_line.line_number}: ${hit.matching_line.text}`]
+    hit.matching_line === undefined ? [] : [`${hit.session_id.slice(0, 8)} line ${hit.matching_line.line_number}: ${printableLine(hit.matching_line.text)}`]
   )
   return [sessionsTable(hits), ...lines].join("\n")
 }

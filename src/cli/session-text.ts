@@ -1,5 +1,7 @@
 import type { SessionModelView, SessionView } from "../sessions/session-queries.js"
 import { humanCount, humanUsd } from "../snapshot/banner-text.js"
+import { truncateToWidth } from "../terminal/display-width.js"
+import { printableLine } from "../terminal/printable-text.js"
 import { renderTable, shortTime } from "./text-table.js"
 
 export const sessionsTable = (sessions: ReadonlyArray<SessionView>): string =>
@@ -8,7 +10,7 @@ export const sessionsTable = (sessions: ReadonlyArray<SessionView>): string =>
     sessions.map((session) => [
       shortTime(session.ended_at),
       session.project,
-      (session.title ?? "(untitled)").slice(0, 60),
+      truncateToWidth(printableLine(session.title ?? "(untitled)"), 60),
       String(Math.round(session.duration_min)),
       humanCount(session.total_tokens),
       humanUsd(session.cost_usd),
@@ -18,12 +20,14 @@ export const sessionsTable = (sessions: ReadonlyArray<SessionView>): string =>
 
 export const sessionDetail = (session: SessionView, models: ReadonlyArray<SessionModelView>): string =>
   [
-    `${session.title ?? "(untitled)"}`,
-    `session: ${session.session_id}`,
-    `project: ${session.project}   cwd: ${session.cwd}   branch: ${session.git_branch ?? "-"}`,
-    `started: ${shortTime(session.started_at)}   ended: ${shortTime(session.ended_at)}   ${Math.round(session.duration_min)} min`,
-    `type: ${session.session_type}   messages: ${session.message_count}   tool calls: ${session.tool_call_count}   skills: ${session.skills_used || "-"}`,
-    `Claude Code ${session.cc_version ?? "?"}   recorded by ${session.created_by}`,
+    ...[
+      session.title ?? "(untitled)",
+      `session: ${session.session_id}`,
+      `project: ${session.project}   cwd: ${session.cwd}   branch: ${session.git_branch ?? "-"}`,
+      `started: ${shortTime(session.started_at)}   ended: ${shortTime(session.ended_at)}   ${Math.round(session.duration_min)} min`,
+      `type: ${session.session_type}   messages: ${session.message_count}   tool calls: ${session.tool_call_count}   skills: ${session.skills_used || "-"}`,
+      `Claude Code ${session.cc_version ?? "?"}   recorded by ${session.created_by}`,
+    ].map(printableLine),
     "",
     renderTable(
       ["MODEL", "INPUT", "OUTPUT", "CACHE WRITE", "CACHE READ", "TOTAL", "COST"],

@@ -1,6 +1,10 @@
 import Table from "cli-table3"
+import { printableLine } from "../terminal/printable-text.js"
 
-/** Plain aligned columns: readable in a terminal and in Claude's context alike. */
+/**
+ * Plain aligned columns: readable in a terminal and in Claude's context alike. Every cell is made
+ * printable here, so no table shows a control byte; cli-table3 aligns by display width.
+ */
 export const renderTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
   const table = new Table({
     head: [...head],
@@ -11,7 +15,7 @@ export const renderTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<Rea
     },
     style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
   })
-  table.push(...rows.map((row) => [...row]))
+  table.push(...rows.map((row) => row.map(printableLine)))
   return table.toString().split("\n").map((line) => line.trimEnd()).join("\n")
 }
 

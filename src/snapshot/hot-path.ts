@@ -1,5 +1,6 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { resolveActor } from "../config/identity.js"
+import { isStubSession } from "../sessions/stub-session.js"
 import { inboxBadge, recentBanner } from "./banner-text.js"
 import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
 
@@ -10,7 +11,7 @@ import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
  */
 export const recentOutput = (options: { readonly limit: number; readonly json: boolean }, env: NodeJS.ProcessEnv) => {
   const snapshot = readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)
-  const sessions = (snapshot?.recentSessions ?? []).slice(0, Math.max(0, options.limit))
+  const sessions = (snapshot?.recentSessions ?? []).filter((session) => !isStubSession(session)).slice(0, Math.max(0, options.limit))
   return options.json ? JSON.stringify(sessions, null, 2) : recentBanner(sessions)
 }
 

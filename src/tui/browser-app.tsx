@@ -30,8 +30,10 @@ const LoadingSessions = ({ onBack }: { readonly onBack: () => void }) => {
 }
 
 /** The whole browser; it ends by calling `onDone` with what the user chose. */
-export const BrowserApp = ({ actions, onDone }: {
+export const BrowserApp = ({ actions, colour = true, onDone }: {
   readonly actions: BrowserActions
+  /** False under NO_COLOR: the chart tells model families apart by shading instead. */
+  readonly colour?: boolean
   readonly onDone: (outcome: BrowserOutcome) => void
 }) => {
   const [screen, setScreen] = useState<Screen>({ name: "menu" })
@@ -61,7 +63,7 @@ export const BrowserApp = ({ actions, onDone }: {
       />
     )
   }
-  if (screen.name === "summary") return <SummaryScreen actions={actions} width={width} onBack={menu} />
+  if (screen.name === "summary") return <SummaryScreen actions={actions} width={width} height={height} colour={colour} onBack={menu} />
   if (sessions === undefined) {
     return <LoadingSessions onBack={menu} />
   }
@@ -72,6 +74,7 @@ export const BrowserApp = ({ actions, onDone }: {
         sessions={sessions}
         actions={actions}
         height={height}
+        width={width}
         active={screen.name === "resume"}
         onResume={(session) => finish({ kind: "resume", session })}
         onOpen={(chosen) => setScreen({ name: "viewer", sessions: chosen })}

@@ -1,18 +1,27 @@
 import { Box, Text, useInput } from "ink"
 import { useEffect, useMemo, useState } from "react"
 import { humanCount, humanUsd } from "../snapshot/banner-text.js"
+import { fitToWidth } from "../terminal/display-width.js"
+import { printableLine } from "../terminal/printable-text.js"
 import type { BrowserActions, BrowserSession } from "./browser-model.js"
-import { applyTyping, filterSessions } from "./session-filter.js"
+import { applyTyping, filterSessions, stubsLast } from "./session-filter.js"
 
-const row = (session: BrowserSession) =>
+/** Everything on a row but the title, in columns (marks, date, project, numbers, who). */
+const columnsBesideTitle = 3 + 16 + 1 + 14 + 1 + 1 + 5 + 1 + 7 + 1 + 8 + 1 + 9
+
+/** The title takes what the terminal leaves, between 20 and 60 columns. */
+const titleWidthFor = (terminalWidth: number) => Math.min(60, Math.max(20, terminalWidth - columnsBesideTitle))
+
+/** One session in fixed columns, measured in terminal columns so a wide title shifts nothing. */
+const row = (session: BrowserSession, titleWidth: number) =>
   [
     (session.ended_at ?? "").slice(0, 16).replace("T", " ").padEnd(16),
-    session.project.slice(0, 14).padEnd(14),
-    (session.title ?? "(untitled)").slice(0, 44).padEnd(44),
+    fitToWidth(printableLine(session.project), 14),
+    fitToWidth(printableLine(session.title ?? "(untitled)"), titleWidth),
     `${Math.round(session.duration_min)}m`.padStart(5),
     humanCount(session.total_tokens).padStart(7),
     humanUsd(session.cost_usd).padStart(8),
-    ` ${session.created_by}`,
+    ` ${printableLine(session.created_by)}`,
   ].join(" ")
 
 /** The snippet with the term in inverse video. */
@@ -28,12 +37,13 @@ const Highlighted = ({ text, term }: { readonly text: string; readonly term: str
   )
 }
 
-export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOpen, onBack }: {
+export const ResumeScreen = ({ sessions, actions, height, width, active, onResume, onOpen, onBack }: {
   readonly sessions: ReadonlyArray<BrowserSession>
   /** False while the viewer is open on top: the screen keeps its state but takes no keys. */
   readonly active: boolean
   readonly actions: Pick<BrowserActions, "searchContent">
   readonly height: number
+  readonly width: number
   readonly onResume: (session: BrowserSession) => void
   readonly onOpen: (sessions: ReadonlyArray<BrowserSession>) => void
   readonly onBack: () => void
@@ -68,7 +78,7 @@ export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOp
   }, [content, query, actions])
 
   const shown = useMemo(() => {
-    const byMetadata = filterSessions(sessions, query)
+    const byMetadata = stubsLast(filterSessions(sessions, query))
     if (!content || contentHits.size === 0) return byMetadata
     const listed = new Set(byMetadata.map((session) => session.session_id))
     return [...byMetadata, ...sessions.filter((session) => contentHits.has(session.session_id) && !listed.has(session.session_id))]
@@ -135,11 +145,12 @@ export const ResumeScreen = ({ sessions, actions, height, active, onResume, onOp
         return (
           <Box key={session.session_id} flexDirection="column">
             <Text inverse={isCursor} wrap="truncate-end">
+              {isCursor ? "›" : " "}
               {selected.has(session.session_id) ? "● " : "  "}
-              {row(session)}
+              {row(session, titleWidthFor(width))}
               {session.transcript_here ? "" : "  ⚠ transcript gone"}
             </Text>
-            {snippet === undefined ? null : <Text wrap="truncate-end">{"    "}<Highlighted text={snippet} term={query.trim()} /></Text>}
+            {snippet === undefined ? null : <Text wrap="truncate-end">{"    "}<Highlighted text={printableLine(snippet)} term={query.trim()} /></Text>}
           </Box>
         )
       })}

@@ -1,3 +1,4 @@
+import { isStubSession } from "../sessions/stub-session.js"
 import type { BrowserSession } from "./browser-model.js"
 
 /** Every word of the query must appear in the title, project or end date (any case). */
@@ -22,3 +23,9 @@ export const applyTyping = (query: string, input: string): string => {
   }
   return next
 }
+
+/** Sessions with no conversation go to the end: still findable, never in the way at the top. */
+export const stubsLast = (sessions: ReadonlyArray<BrowserSession>): ReadonlyArray<BrowserSession> => [
+  ...sessions.filter((session) => !isStubSession(session)),
+  ...sessions.filter(isStubSession),
+]

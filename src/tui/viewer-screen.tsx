@@ -1,18 +1,16 @@
 import { Box, Text, useInput } from "ink"
 import { useMemo, useState } from "react"
+import { wrapToWidth } from "../terminal/display-width.js"
+import { printableLine } from "../terminal/printable-text.js"
 import type { BrowserActions, BrowserSession, ConversationTurn } from "./browser-model.js"
 
 const speaker: Record<ConversationTurn["role"], string> = { user: "You", assistant: "Claude", tool: "" }
 
-/** Turns → display lines, wrapped to the terminal width. */
+/** Turns → printable display lines, wrapped to the terminal's columns (a CJK character takes two). */
 const displayLines = (turns: ReadonlyArray<ConversationTurn>, width: number) =>
   turns.flatMap((turn) => {
     const prefix = turn.role === "tool" ? "  " : `${speaker[turn.role]}: `
-    const wrapped = turn.text.split("\n").flatMap((line) => {
-      const pieces: Array<string> = []
-      for (let start = 0; start < Math.max(1, line.length); start += width - 8) pieces.push(line.slice(start, start + width - 8))
-      return pieces
-    })
+    const wrapped = turn.text.split("\n").flatMap((line) => wrapToWidth(printableLine(line), Math.max(10, width - 8)))
     return [
       ...wrapped.map((text, index) => ({ role: turn.role, text: `${index === 0 ? prefix : " ".repeat(prefix.length)}${text}` })),
       { role: turn.role, text: "" },
@@ -48,7 +46,7 @@ export const ViewerScreen = ({ sessions, actions, height, width, onBack }: {
   return (
     <Box flexDirection="column">
       <Text bold>
-        {session?.title ?? "(untitled)"} <Text dimColor>— {which + 1}/{sessions.length} · page {page + 1}/{pages}</Text>
+        {printableLine(session?.title ?? "(untitled)")} <Text dimColor>— {which + 1}/{sessions.length} · page {page + 1}/{pages}</Text>
       </Text>
       {lines.slice(page * pageSize, (page + 1) * pageSize).map((line, index) => (
         <Text key={index} color={line.role === "user" ? "green" : "white"} dimColor={line.role === "tool"}>

@@ -1,33 +1,17 @@
-import { spawnSync } from "node:child_process"
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { cliPath, parseJson, runCli, userEnv } from "../support/cli.js"
+import { parseJson, runCli, userEnv } from "../support/cli.js"
+import { openTerminal, type Terminal } from "../support/tmux.js"
 import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 
-/** Drives the real CLI in a real terminal (tmux), as a person would. */
-const tmux = (...args: ReadonlyArray<string>) => spawnSync("tmux", args, { encoding: "utf8" })
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
-let session = ""
-afterEach(() => {
-  if (session !== "") tmux("kill-session", "-t", session)
-})
-
-const screenUntil = async (predicate: (screen: string) => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs
-  let screen = ""
-  while (Date.now() < deadline) {
-    screen = tmux("capture-pane", "-t", session, "-p").stdout
-    if (predicate(screen)) return screen
-    await sleep(100)
-  }
-  return screen
-}
+let terminal: Terminal | undefined
+afterEach(() => terminal?.close())
 
 describe("the browser in a real terminal", () => {
   it("menu, search, content search, viewer, resume with claude --resume in the session's cwd, summary; hooks record meanwhile", async () => {
-    if (tmux("-V").error) throw new Error("tmux is needed for this test (.ci/run installs it)")
     const { home, projectDir } = claudeHome()
     const shopDir = join(home, "code", "shop")
     mkdirSync(shopDir, { recursive: true })
@@ -50,16 +34,8 @@ describe("the browser in a real terminal", () => {
     const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice", PATH: `${bin}:${process.env.PATH}`, TZ: "UTC" })
     expect(runCli(["backfill"], { env }).status).toBe(0)
 
-    session = `csl-${process.pid}`
-    const command = `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(" ")} ${process.execPath} ${cliPath}`
-    expect(tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "45", command).status).toBe(0)
-    // One key at a time, as a person types (tmux would otherwise deliver them as one burst).
-    const keys = async (...keys: ReadonlyArray<string>) => {
-      for (const key of keys) {
-        tmux("send-keys", "-t", session, key)
-        await sleep(40)
-      }
-    }
+    terminal = openTerminal(env, 140, 45)
+    const { keys, screenUntil } = terminal
 
     expect(await screenUntil((screen) => screen.includes("1) Resume a session"))).toContain("2) Summary  q) Quit")
     await keys("1")
@@ -98,14 +74,18 @@ describe("the browser in a real terminal", () => {
     await keys("q")
     await screenUntil((screen) => screen.includes("1) Resume a session"))
 
-    // Summary: stacked bars by model family; period and metric switch.
+    // Summary: columns stacked by model family; period and metric switch.
     await keys("2")
     const summary = await screenUntil((screen) => screen.includes("tokens by day"))
     expect(summary).toContain("█ Opus 4.6")
     expect(summary).toContain("█ Haiku 4.5")
     await keys("t", "h")
     const hourly = await screenUntil((screen) => screen.includes("cost by hour, 2026-11-20"))
-    expect(hourly, hourly).toMatch(/2026-11-20T09\s+█+ \$0\.00/)
+    // The 09:00 column carries its value on top.
+    const lines = hourly.split("\n")
+    const axis = lines.find((line) => line.startsWith("00 ")) ?? ""
+    const valueAt = lines.slice(1).map((line) => line.indexOf("$0.00")).find((at) => at !== -1)
+    expect(valueAt, hourly).toBe(axis.indexOf("09"))
     await keys("q")
     await screenUntil((screen) => screen.includes("1) Resume a session"))
 

@@ -1,6 +1,7 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { Entries } from "../../entries/entries-service.js"
+import { printableLine } from "../../terminal/printable-text.js"
 import { entrySelector } from "../entry-selector.js"
 import { status, titleMatch } from "../shared-options.js"
 
@@ -14,6 +15,6 @@ export const resolveCommand = Command.make(
     Effect.gen(function* () {
       const selector = yield* entrySelector(args.id, args.titleMatch, "--id")
       const changed = yield* (yield* Entries).changeStatus(selector, args.status, Option.getOrUndefined(args.note))
-      yield* Console.log(`${changed.status} ${changed.category} id=${changed.id} (${changed.title})`)
+      yield* Console.log(`${changed.status} ${changed.category} id=${changed.id} (${printableLine(changed.title)})`)
     }),
 ).pipe(Command.withDescription("Change an entry's status (default: resolved), optionally with a note."))

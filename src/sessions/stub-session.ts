@@ -1,0 +1,6 @@
+/**
+ * A session Claude Code opened and closed without a conversation (no prompt, so no title, and no
+ * API call, so no tokens). It is not worth showing at session start or at the top of a list.
+ */
+export const isStubSession = (session: { readonly title: string | null; readonly total_tokens: number }): boolean =>
+  (session.title === null || session.title.trim() === "") && session.total_tokens === 0

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process"
+import { cliPath } from "./cli.js"
+
+/** Drives the real CLI in a real terminal (tmux), as a person would. */
+const tmux = (...args: ReadonlyArray<string>) => spawnSync("tmux", args, { encoding: "utf8" })
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+let opened = 0
+
+export interface Terminal {
+  /** What is on screen; with `colours`, the SGR escapes too (tmux capture-pane -e). */
+  readonly screen: (colours?: boolean) => string
+  readonly screenUntil: (predicate: (screen: string) => boolean, options?: { readonly colours?: boolean; readonly timeoutMs?: number }) => Promise<string>
+  /** One key at a time, as a person types (tmux would otherwise deliver them as one burst). */
+  readonly keys: (...keys: ReadonlyArray<string>) => Promise<void>
+  readonly close: () => void
+}
+
+/** The bare CLI in a `width`×`height` terminal with exactly `env` (tmux adds TERM, as a terminal does). */
+export const openTerminal = (env: NodeJS.ProcessEnv, width: number, height: number): Terminal => {
+  if (tmux("-V").error) throw new Error("tmux is needed for this test (.ci/run installs it)")
+  const session = `csl-${process.pid}-${++opened}`
+  const command = `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(" ")} ${process.execPath} ${cliPath}`
+  const started = tmux("new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command)
+  if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`)
+  const screen = (colours = false) => tmux("capture-pane", "-t", session, "-p", ...(colours ? ["-e"] : [])).stdout
+  return {
+    screen,
+    screenUntil: async (predicate, options = {}) => {
+      const deadline = Date.now() + (options.timeoutMs ?? 10_000)
+      let shown = ""
+      while (Date.now() < deadline) {
+        shown = screen(options.colours)
+        if (predicate(shown)) return shown
+        await sleep(100)
+      }
+      return shown
+    },
+    keys: async (...keys) => {
+      for (const key of keys) {
+        tmux("send-keys", "-t", session, key)
+        await sleep(40)
+      }
+    },
+    close: () => void tmux("kill-session", "-t", session),
+  }
+}
