@@ -32,7 +32,7 @@ export const runParseJob = (job: ParseJob, rules: RecordingRules): ParseOutcome 
     }
     recording = sessionRecording(parsed, job.files.main, job.fallbackCwd, rules)
   } catch (error) {
-    return notRecordable(`cannot read ${job.files.main}: ${error instanceof Error ? error.message : String(error)}`)
+    return notRecordable(`cannot read: ${error instanceof Error ? error.message : String(error)}`)
   }
   const checked = validRecording(recording.event)
   return Either.isRight(checked)

@@ -67,7 +67,7 @@ export const doctorChecks = Effect.gen(function* () {
   const unwritable = unwritableReason([paths.dataDir, pendingDir(paths.dataDir), paths.spoolDir])
   checks.push(unwritable === undefined
     ? { name: "data dir", ok: true, detail: `writable: ${paths.dataDir}` }
-    : { name: "data dir", ok: false, detail: `${unwritable}; sessions ending now cannot be queued (see ${fallbackLogPath()})`, remedy: `make ${paths.dataDir} writable, then run \`claude-session-logger backfill\`` })
+    : { name: "data dir", ok: false, detail: `${unwritable}; sessions ending now cannot be queued (the reason goes to ${paths.log}, or ${fallbackLogPath()} when that cannot be written)`, remedy: `make ${paths.dataDir} writable, then run \`claude-session-logger backfill\`` })
 
   const waiting = queued(paths.spoolDir) + queued(pendingDir(paths.dataDir))
   checks.push(waiting === 0
