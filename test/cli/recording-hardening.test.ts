@@ -84,7 +84,7 @@ describe("only regular files are read", () => {
   it("backfill over a *.jsonl FIFO finishes and records the other sessions", () => {
     execFileSync("mkfifo", [join(projectDir, "fifo.jsonl")])
     writeSession("plain")
-    const result = spawnSync(process.execPath, [cliPath, "backfill"], { env, cwd: home, encoding: "utf8", timeout: 20_000 })
+    const result = spawnSync(process.execPath, [cliPath, "backfill"], { env, cwd: home, encoding: "utf8", timeout: 20_000, killSignal: "SIGKILL" })
     expect(result.status, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/^backfill: 1 session\(s\) recorded/)
   })
