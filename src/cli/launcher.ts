@@ -54,8 +54,9 @@ if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
   require("./main.cjs")
 } else {
   try {
-    if (hotPath.kind === "record") handleSessionEnd(__filename, process.env, hotPath)
-    else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
+    if (hotPath.kind === "record") {
+      handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
+    } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import { statSync } from "node:fs"
+import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { LocalStore } from "../store/local-store.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
@@ -22,6 +23,8 @@ export interface BackfillSummary {
   readonly unchanged: number
   /** Not read at all: their files had not changed since the last backfill. */
   readonly skipped: number
+  /** Read but not recordable (not a transcript, unreadable): the reasons are in the log. */
+  readonly notRecorded: number
   readonly malformedLines: number
   readonly unknownModels: ReadonlyArray<string>
 }
@@ -46,9 +49,13 @@ export const backfill = (options: BackfillOptions) =>
     const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
     const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
 
-    const recordings = yield* Effect.promise(() =>
+    const outcomes = yield* Effect.promise(() =>
       parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress)
     )
+    const recordings = outcomes.flatMap((outcome) => (outcome._tag === "Readable" ? [outcome.recording] : []))
+    const notRecorded = outcomes.flatMap((outcome) => (outcome._tag === "NotRecordable" ? [outcome] : []))
+    // Not fingerprinted: once the file is fixed (or readable), the next backfill reads it again.
+    for (const { reason, sessionId } of notRecorded) appendActivityLog(config.paths.log, `backfill: nothing recorded for ${sessionId}: ${reason}`)
     const wanted = options.project === undefined
       ? recordings
       : recordings.filter((recording) => recording.event.project === options.project)
@@ -66,6 +73,7 @@ export const backfill = (options: BackfillOptions) =>
       recorded: result.recorded,
       unchanged: result.unchanged,
       skipped: found.length - changed.length,
+      notRecorded: notRecorded.length,
       malformedLines: wanted.reduce((total, recording) => total + recording.malformedLines, 0),
       unknownModels: [...new Set(wanted.flatMap((recording) => recording.unknownModels))].sort(),
     } satisfies BackfillSummary

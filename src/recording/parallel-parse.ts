@@ -2,8 +2,8 @@ import { existsSync, statSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { join } from "node:path"
 import { Worker } from "node:worker_threads"
-import { type ParseJob, runParseJob } from "./parse-job.js"
-import type { RecordingRules, SessionRecording } from "./session-recording.js"
+import { type ParseJob, type ParseOutcome, runParseJob } from "./parse-job.js"
+import type { RecordingRules } from "./session-recording.js"
 
 /** The bundled worker beside the bundled CLI; absent when running from source (tests). */
 const workerScript = typeof __dirname === "string" ? join(__dirname, "parse-worker.cjs") : ""
@@ -24,17 +24,17 @@ export const parseInParallel = async (
   jobs: ReadonlyArray<ParseJob>,
   rules: RecordingRules,
   onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<ReadonlyArray<SessionRecording>> => {
+): Promise<ReadonlyArray<ParseOutcome>> => {
   const workers = Math.min(availableParallelism(), jobs.length)
   if (workers < 2 || jobs.length < 8 || !existsSync(workerScript)) {
-    return jobs.flatMap((job, index) => {
-      const recording = runParseJob(job, rules)
+    return jobs.map((job, index) => {
+      const outcome = runParseJob(job, rules)
       onProgress(index + 1, jobs.length)
-      return recording === undefined ? [] : [recording]
+      return outcome
     })
   }
   const queue = [...jobs].sort((a, b) => sizeOf(b) - sizeOf(a))
-  const recordings: Array<SessionRecording> = []
+  const outcomes: Array<ParseOutcome> = []
   let done = 0
   const runWorker = () =>
     new Promise<void>((finish, fail) => {
@@ -47,8 +47,8 @@ export const parseInParallel = async (
         }
         worker.postMessage(job)
       }
-      worker.on("message", (recording: SessionRecording | null) => {
-        if (recording !== null) recordings.push(recording)
+      worker.on("message", (outcome: ParseOutcome) => {
+        outcomes.push(outcome)
         onProgress(++done, jobs.length)
         next()
       })
@@ -56,5 +56,5 @@ export const parseInParallel = async (
       next()
     })
   await Promise.all(Array.from({ length: workers }, runWorker))
-  return recordings
+  return outcomes
 }

@@ -1,3 +1,5 @@
+import { Either, Schema } from "effect"
+import { SessionRecorded } from "../events/domain-event.js"
 import { parseSession } from "../transcript/parse-session.js"
 import type { SessionFiles } from "../transcript/session-files.js"
 import { type RecordingRules, sessionRecording, type SessionRecording } from "./session-recording.js"
@@ -8,11 +10,32 @@ export interface ParseJob {
   readonly fallbackCwd: string
 }
 
-/** Reads a session and builds its recording; undefined when its files cannot be read. */
-export const runParseJob = (job: ParseJob, rules: RecordingRules): SessionRecording | undefined => {
+/** A session ready to record, or why its files give none (said in the log). */
+export type ParseOutcome =
+  | { readonly _tag: "Readable"; readonly recording: SessionRecording }
+  | { readonly _tag: "NotRecordable"; readonly sessionId: string; readonly reason: string }
+
+const validRecording = Schema.validateEither(SessionRecorded)
+
+/**
+ * Reads a session and builds its recording. A file that cannot be read, holds no conversation
+ * (not a Claude Code transcript) or yields a recording the event schema rejects records nothing,
+ * so one odd session never stops the batch it is recorded with.
+ */
+export const runParseJob = (job: ParseJob, rules: RecordingRules): ParseOutcome => {
+  const notRecordable = (reason: string): ParseOutcome => ({ _tag: "NotRecordable", sessionId: job.files.sessionId, reason })
+  let recording: SessionRecording
   try {
-    return sessionRecording(parseSession(job.files), job.files.main, job.fallbackCwd, rules)
-  } catch {
-    return undefined // vanished or unreadable since discovery: found again next time
+    const parsed = parseSession(job.files)
+    if (parsed.messageCount === 0 && parsed.responses.length === 0) {
+      return notRecordable(`${job.files.main} holds no conversation line (not a Claude Code transcript?)`)
+    }
+    recording = sessionRecording(parsed, job.files.main, job.fallbackCwd, rules)
+  } catch (error) {
+    return notRecordable(`cannot read: ${error instanceof Error ? error.message : String(error)}`)
   }
+  const checked = validRecording(recording.event)
+  return Either.isRight(checked)
+    ? { _tag: "Readable", recording }
+    : notRecordable(`its recording is invalid (${checked.left.message.split("\n").slice(-1)[0]?.trim() ?? ""})`)
 }

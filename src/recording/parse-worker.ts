@@ -1,6 +1,6 @@
 /**
  * Worker thread entry (bundled as dist/parse-worker.cjs): parses the sessions the pool hands
- * it, one at a time, and posts back their recordings.
+ * it, one at a time, and posts back their outcomes.
  */
 import { parentPort, workerData } from "node:worker_threads"
 import type { PriceTable } from "../transcript/pricing.js"
@@ -13,5 +13,5 @@ const { prices, sessionTypes } = workerData as {
 }
 
 parentPort?.on("message", (job: ParseJob) => {
-  parentPort?.postMessage(runParseJob(job, { prices, sessionTypes }) ?? null)
+  parentPort?.postMessage(runParseJob(job, { prices, sessionTypes }))
 })

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, unlinkSync } from "node:fs"
-import { join } from "node:path"
+import { createHash } from "node:crypto"
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs"
+import { basename, join } from "node:path"
 import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
 
 /**
@@ -13,9 +14,16 @@ export interface PendingRecording {
   readonly cwd: string
   readonly reason: string
   readonly receivedAt: string
+  /** Drains that started on this report; one that died or ran out of time left it counted. */
+  readonly attempts: number
 }
 
+/** After this many drains that did not finish a report, it is moved aside so the queue moves on. */
+export const maxAttempts = 3
+
 export const pendingDir = (dataDir: string) => join(dataDir, "pending")
+/** Reports moved aside: move one back into pending/ to try it again. */
+export const failedDir = (dataDir: string) => join(pendingDir(dataDir), "failed")
 
 const isString = (value: unknown): value is string => typeof value === "string" && value.trim() !== ""
 
@@ -38,6 +46,7 @@ export const pendingFromHookInput = (stdin: string, now: Date): PendingRecording
     cwd: isString(cwd) ? cwd : "",
     reason: isString(reason) ? reason : "",
     receivedAt: now.toISOString(),
+    attempts: 0,
   }
 }
 
@@ -45,8 +54,9 @@ export const enqueueRecording = (dataDir: string, pending: PendingRecording): vo
   const dir = pendingDir(dataDir)
   mkdirSync(dir, { recursive: true })
   // A new file per report: a drain that removes the report it handled never removes a newer one.
-  const safeId = pending.sessionId.replace(/[^A-Za-z0-9._-]/g, "_")
-  writeFileDurably(join(dir, `${Date.now()}-${process.pid}-${safeId}.json`), JSON.stringify(pending))
+  // Named by a hash of the session id, so any id (however long or odd) makes a valid file name.
+  const idHash = createHash("sha256").update(pending.sessionId).digest("hex").slice(0, 16)
+  writeFileDurably(join(dir, `${Date.now()}-${process.pid}-${idHash}.json`), JSON.stringify(pending))
   syncDirectory(dir)
 }
 
@@ -57,7 +67,7 @@ export interface QueuedRecording {
 
 const asPending = (value: unknown): PendingRecording | undefined => {
   if (typeof value !== "object" || value === null) return undefined
-  const { cwd, reason, receivedAt, sessionId, transcriptPath } = value as Record<string, unknown>
+  const { attempts, cwd, reason, receivedAt, sessionId, transcriptPath } = value as Record<string, unknown>
   return isString(sessionId) && isString(transcriptPath)
     ? {
       sessionId,
@@ -65,6 +75,7 @@ const asPending = (value: unknown): PendingRecording | undefined => {
       cwd: typeof cwd === "string" ? cwd : "",
       reason: typeof reason === "string" ? reason : "",
       receivedAt: typeof receivedAt === "string" ? receivedAt : "",
+      attempts: typeof attempts === "number" && Number.isInteger(attempts) && attempts > 0 ? attempts : 0,
     }
     : undefined
 }
@@ -100,6 +111,20 @@ export const queuedRecordings = (dataDir: string): {
     }
   }
   return { queued, unreadable }
+}
+
+/** Rewrites a queued report in place (same name, so its place in the queue is kept). */
+export const rewriteQueued = ({ file, pending }: QueuedRecording): void => {
+  writeFileDurably(file, JSON.stringify(pending))
+}
+
+/** Moves a report out of the queue into pending/failed/; returns where it went. */
+export const moveAside = (dataDir: string, file: string): string => {
+  const dir = failedDir(dataDir)
+  mkdirSync(dir, { recursive: true })
+  const target = join(dir, basename(file))
+  renameSync(file, target)
+  return target
 }
 
 export const removeQueued = (file: string): void => {

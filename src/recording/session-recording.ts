@@ -26,10 +26,20 @@ const priced = (rules: RecordingRules, model: string, usage: TokenUsage): ModelU
   return { model, ...usage, costUsd: price === undefined ? 0 : roundUsd(costUsd(price, usage)) }
 }
 
+/** A transcript's time as an ISO string, or null when it is not a time at all (a damaged line). */
+const validTime = (time: string | null): string | null => {
+  const ms = time === null ? Number.NaN : Date.parse(time)
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null
+}
+
+/** A response whose own time is damaged is counted in the session's first hour rather than lost. */
 const hourlyUsage = (parsed: ParsedSession, rules: RecordingRules): ReadonlyArray<HourlyUsage> => {
   const buckets = new Map<string, { hour: string; model: string; usage: TokenUsage }>()
+  const fallbackTime = validTime(parsed.startedAt)
   for (const response of parsed.responses) {
-    const hour = new Date(response.timestamp).toISOString().slice(0, 13)
+    const time = validTime(response.timestamp) ?? fallbackTime
+    if (time === null) continue
+    const hour = time.slice(0, 13)
     const key = `${hour} ${response.model}`
     const bucket = buckets.get(key)
     buckets.set(key, { hour, model: response.model, usage: addUsage(bucket?.usage ?? zeroUsage, response.usage) })
@@ -56,6 +66,8 @@ export const sessionRecording = (
   rules: RecordingRules,
 ): SessionRecording => {
   const cwd = parsed.cwd ?? fallbackCwd
+  const startedAt = validTime(parsed.startedAt)
+  const endedAt = validTime(parsed.endedAt)
   const models = [...usageByModel(parsed.responses)]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([model, usage]) => priced(rules, model, usage))
@@ -65,9 +77,9 @@ export const sessionRecording = (
       sessionId: SessionId.make(parsed.sessionId),
       project: basename(cwd),
       cwd,
-      startedAt: parsed.startedAt,
-      endedAt: parsed.endedAt,
-      durationMin: minutesBetween(parsed.startedAt, parsed.endedAt),
+      startedAt,
+      endedAt,
+      durationMin: minutesBetween(startedAt, endedAt),
       messageCount: parsed.messageCount,
       toolCallCount: parsed.toolCallCount,
       skillsUsed: parsed.skillsUsed,

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { existsSync, readdirSync } from "node:fs"
 import { homedir } from "node:os"
+import { fallbackLogPath } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { pendingDir } from "../recording/pending-recordings.js"
 import { LocalStore } from "../store/local-store.js"
@@ -9,6 +10,7 @@ import { Sync } from "../sync/sync-service.js"
 import { readSettings, settingsPath } from "./claude-settings.js"
 import { crontabProgram, hasCronLine } from "./crontab.js"
 import { isOwnHook } from "./hook-entries.js"
+import { unwritableReason } from "./data-dir-writable.js"
 import { launchAgentPath } from "./launch-agent.js"
 
 export interface Check {
@@ -61,6 +63,11 @@ export const doctorChecks = Effect.gen(function* () {
   checks.push(opened._tag === "Right"
     ? { name: "database", ok: true, detail: `opens: ${paths.database}` }
     : { name: "database", ok: false, detail: opened.left.message, remedy: "close other claude-session-logger processes, or see the log" })
+
+  const unwritable = unwritableReason([paths.dataDir, pendingDir(paths.dataDir), paths.spoolDir])
+  checks.push(unwritable === undefined
+    ? { name: "data dir", ok: true, detail: `writable: ${paths.dataDir}` }
+    : { name: "data dir", ok: false, detail: `${unwritable}; sessions ending now cannot be queued (the reason goes to ${paths.log}, or ${fallbackLogPath()} when that cannot be written)`, remedy: `make ${paths.dataDir} writable, then run \`claude-session-logger backfill\`` })
 
   const waiting = queued(paths.spoolDir) + queued(pendingDir(paths.dataDir))
   checks.push(waiting === 0

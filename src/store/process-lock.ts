@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 
 const isAlive = (pid: number): boolean => {
@@ -12,10 +12,11 @@ const isAlive = (pid: number): boolean => {
 
 /**
  * A lock file holding the owner's pid, so one drain (or sync, or index refresh) runs per data
- * dir; a lock left by a dead process is taken over. Returns a release function, or undefined
- * when another process holds it.
+ * dir; a lock left by a dead process is taken over, and so is one older than `staleAfterMs`
+ * (its owner is stuck, or its pid now belongs to another program). Returns a release function,
+ * or undefined when another process holds it.
  */
-export const tryLock = (path: string): (() => void) | undefined => {
+export const tryLock = (path: string, options: { readonly staleAfterMs?: number } = {}): (() => void) | undefined => {
   // A missing folder (a fresh data dir) is not another owner: create it rather than report busy.
   try {
     mkdirSync(dirname(path), { recursive: true })
@@ -34,9 +35,10 @@ export const tryLock = (path: string): (() => void) | undefined => {
       }
     } catch {
       const owner = Number(readFileSafe(path))
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) return undefined
+      const tooOld = options.staleAfterMs !== undefined && lockAgeMs(path) > options.staleAfterMs
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner) && !tooOld) return undefined
       try {
-        unlinkSync(path) // stale: its owner died
+        unlinkSync(path) // stale: its owner died or is stuck
       } catch {
         // Someone else cleaned it up first; try again.
       }
@@ -50,5 +52,13 @@ const readFileSafe = (path: string): string => {
     return readFileSync(path, "utf8")
   } catch {
     return ""
+  }
+}
+
+const lockAgeMs = (path: string): number => {
+  try {
+    return Date.now() - statSync(path).mtimeMs
+  } catch {
+    return 0
   }
 }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from "node:fs"
+import { closeSync, readSync } from "node:fs"
+import { openRegularFile } from "./regular-file.js"
 
 const chunkSize = 1 << 20
 const newline = 0x0a
@@ -6,10 +7,11 @@ const newline = 0x0a
 /**
  * Calls `onLine` with every line of a file, as a Buffer without its newline, until it returns
  * "stop". Reads fixed-size chunks, so memory stays flat however large the file; a line longer
- * than a chunk is joined from its pieces (a 10 MB line costs 10 MB, once).
+ * than a chunk is joined from its pieces (a 10 MB line costs 10 MB, once). Only a regular file
+ * is read: anything else throws before blocking (see openRegularFile).
  */
 export const forEachLine = (path: string, onLine: (line: Buffer) => void | "stop"): void => {
-  const fd = openSync(path, "r")
+  const fd = openRegularFile(path)
   try {
     const chunk = Buffer.allocUnsafe(chunkSize)
     let carried: Array<Buffer> = []

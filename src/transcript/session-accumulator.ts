@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer"
-import { addUsage, type TokenUsage, usageFromApi, zeroUsage } from "./usage.js"
+import { addUsage, invalidTokenCounts, type TokenUsage, usageFromApi, zeroUsage } from "./usage.js"
 import * as markers from "./line-markers.js"
 
 /** One counted API response: its final usage, model and time. */
@@ -208,6 +208,7 @@ export class SessionAccumulator {
     if (timestamp === undefined) return
     const key = `${messageId ?? text(line.uuid) ?? timestamp}:${text(line.requestId) ?? ""}`
     const usage = usageFromApi(message.usage)
+    if (invalidTokenCounts(message.usage) > 0) this.malformed++
     const previous = this.responses.get(key)
     // A response is written as one line per content block; the final one has the full output.
     if (previous === undefined || usage.outputTokens >= previous.usage.outputTokens) {

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs"
+import { closeSync, readdirSync, readSync, statSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
+import { isRegularFile, openRegularFile } from "./regular-file.js"
 
 /** A session's main transcript and the subagent files whose spend belongs to it. */
 export interface SessionFiles {
@@ -17,13 +18,15 @@ const listDir = (dir: string): ReadonlyArray<string> => {
 }
 
 const isJsonl = (name: string) => name.endsWith(".jsonl")
+/** A `*.jsonl` that is a FIFO, socket or device is no transcript: never listed, never opened. */
+const isTranscriptFile = (dir: string, name: string) => isJsonl(name) && isRegularFile(join(dir, name))
 
 /** The `sessionId` on the first lines of a legacy (2.0.x) flat `agent-*.jsonl`: its parent. */
 export const parentOfLegacyAgentFile = (path: string): string | undefined => {
   const head = Buffer.alloc(64 * 1024)
   let read = 0
   try {
-    const fd = openSync(path, "r")
+    const fd = openRegularFile(path)
     try {
       read = readSync(fd, head, 0, head.length, 0)
     } finally {
@@ -38,7 +41,7 @@ export const parentOfLegacyAgentFile = (path: string): string | undefined => {
 /** New layout: `<project>/<sessionId>/subagents/agent-*.jsonl`. */
 const nestedSubagents = (projectDir: string, sessionId: string): ReadonlyArray<string> => {
   const dir = join(projectDir, sessionId, "subagents")
-  return listDir(dir).filter((name) => name.startsWith("agent-") && isJsonl(name)).sort().map((name) => join(dir, name))
+  return listDir(dir).filter((name) => name.startsWith("agent-") && isTranscriptFile(dir, name)).sort().map((name) => join(dir, name))
 }
 
 /** The files of the session whose main transcript is `mainPath`. */
@@ -46,7 +49,7 @@ export const sessionFilesOf = (mainPath: string): SessionFiles => {
   const projectDir = dirname(mainPath)
   const sessionId = basename(mainPath, ".jsonl")
   const legacy = listDir(projectDir)
-    .filter((name) => name.startsWith("agent-") && isJsonl(name))
+    .filter((name) => name.startsWith("agent-") && isTranscriptFile(projectDir, name))
     .map((name) => join(projectDir, name))
     .filter((path) => parentOfLegacyAgentFile(path) === sessionId)
   return { sessionId, main: mainPath, subagents: [...nestedSubagents(projectDir, sessionId), ...legacy] }
@@ -54,7 +57,7 @@ export const sessionFilesOf = (mainPath: string): SessionFiles => {
 
 /** Every session in one project folder, legacy agent files matched to their parents in one pass. */
 export const sessionsInProjectDir = (projectDir: string): ReadonlyArray<SessionFiles> => {
-  const names = listDir(projectDir).filter(isJsonl)
+  const names = listDir(projectDir).filter((name) => isTranscriptFile(projectDir, name))
   const legacyByParent = new Map<string, Array<string>>()
   for (const name of names.filter((name) => name.startsWith("agent-"))) {
     const path = join(projectDir, name)

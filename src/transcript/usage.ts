@@ -23,7 +23,37 @@ export const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
   cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
 })
 
-const count = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0)
+/**
+ * No single API response comes near this many tokens (context windows are around a million), so a
+ * larger value is damage, not usage. Keeping each value below it keeps every sum of a session's
+ * responses an exact integer, within what the store's BIGINT columns hold.
+ */
+export const maxTokensPerValue = 1_000_000_000
+
+/** A token count as Claude Code writes it: a whole number from 0 up to the plausible maximum. */
+const isTokenCount = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= maxTokensPerValue
+
+/** Absent counts are 0; a value that is not a token count costs only itself (see invalidTokenCounts). */
+const count = (value: unknown): number => (isTokenCount(value) ? value : 0)
+
+const countKeys = ["input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"] as const
+const splitKeys = ["ephemeral_1h_input_tokens"] as const
+
+const cacheSplit = (usage: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> =>
+  typeof usage.cache_creation === "object" && usage.cache_creation !== null
+    ? usage.cache_creation as Readonly<Record<string, unknown>>
+    : {}
+
+/**
+ * How many token counts in an API `usage` object are present but not counts (`1.5`, `1e20`,
+ * `"12"`, `-3`): the line that holds one is reported as malformed, and each counts as 0.
+ */
+export const invalidTokenCounts = (usage: Readonly<Record<string, unknown>>): number => {
+  const split = cacheSplit(usage)
+  return [...countKeys.map((key) => usage[key]), ...splitKeys.map((key) => split[key])]
+    .filter((value) => value !== undefined && value !== null && !isTokenCount(value)).length
+}
 
 /**
  * Reads an API `usage` object. `cache_creation_input_tokens` is the total cache write; when the
@@ -31,9 +61,7 @@ const count = (value: unknown): number => (typeof value === "number" && Number.i
  * (the default lifetime, and what older transcripts without the split were billed at).
  */
 export const usageFromApi = (usage: Readonly<Record<string, unknown>>): TokenUsage => {
-  const split = typeof usage.cache_creation === "object" && usage.cache_creation !== null
-    ? usage.cache_creation as Readonly<Record<string, unknown>>
-    : {}
+  const split = cacheSplit(usage)
   const totalWrite = count(usage.cache_creation_input_tokens)
   const write1h = Math.min(count(split.ephemeral_1h_input_tokens), totalWrite)
   return {

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import { parseJson, runCli, userEnv } from "../support/cli.js"
+import { eventually } from "../support/eventually.js"
 import { assistant, claudeHome, metadata, userPrompt, writeLines } from "../support/transcript-builder.js"
 
 interface SessionJson {
@@ -32,15 +33,6 @@ const logText = () => {
 const queueIsEmpty = () => {
   const pending = join(home, ".claude", "claude-session-logger", "pending")
   return !existsSync(pending) || readdirSync(pending).filter((name) => name.endsWith(".json") || name === ".drain.lock").length === 0
-}
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-const eventually = async <A>(read: () => A, done: (value: A) => boolean, timeoutMs = 8_000): Promise<A> => {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = read()
-    if (done(value) || Date.now() > deadline) return value
-    await sleep(150)
-  }
 }
 
 const ctx = { sessionId: "7f3c0a51-0000-4000-8000-000000000001", cwd: "/home/dev/projects/shop" }

@@ -118,7 +118,7 @@ describe("setup", () => {
     const after = cli(["doctor", "--json"])
     expect(after.status, after.stdout).toBe(0)
     expect(parseJson<ReadonlyArray<{ readonly name: string }>>(after).map((check) => check.name)).toEqual([
-      "SessionStart hook", "SessionEnd hook", "database", "queues", "MotherDuck token", "background sync", "remote", "last sync",
+      "SessionStart hook", "SessionEnd hook", "database", "data dir", "queues", "MotherDuck token", "background sync", "remote", "last sync",
     ])
   })
 

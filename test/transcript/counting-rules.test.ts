@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { parseSession } from "../../src/transcript/parse-session.js"
@@ -193,39 +193,5 @@ describe("session metadata", () => {
       block: { type: "tool_use", id: "toolu_big", name: "Write", input: { content: "x".repeat(10 * 1024 * 1024) } },
     })
     expect(parse([huge]).responses).toHaveLength(1)
-  })
-})
-
-describe("real transcripts (shared/fixtures)", () => {
-  const fixtures = join(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "transcripts", "spotter-real-2.1.38-39")
-  const asSession = (file: string, sessionId: string) => {
-    const { projectDir } = claudeHome()
-    const path = join(projectDir, `${sessionId}.jsonl`)
-    writeFileSync(path, readFileSync(join(fixtures, file)))
-    return parseSession(sessionFilesOf(path))
-  }
-
-  it("short.jsonl: one response written as five lines counts once", () => {
-    const parsed = asSession("short.jsonl", "55604662-cf2a-4331-851a-ec234028f8ca")
-    expect(Object.fromEntries(usageByModel(parsed.responses))).toEqual({
-      "claude-opus-4-6": { inputTokens: 3, outputTokens: 13, cacheWrite5mTokens: 0, cacheWrite1hTokens: 13835, cacheReadTokens: 11515 },
-    })
-    expect(parsed.title).toBe("mix phx.server doesnt seem to start")
-  })
-
-  it("subagent.jsonl: the agent_progress copies add nothing", () => {
-    const parsed = asSession("subagent.jsonl", "491e126e-1e71-469c-ade2-fcc8af567c74")
-    const sum = [...usageByModel(parsed.responses).values()].reduce(
-      (total, usage) => ({
-        input: total.input + usage.inputTokens,
-        output: total.output + usage.outputTokens,
-        write: total.write + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens,
-        read: total.read + usage.cacheReadTokens,
-      }),
-      { input: 0, output: 0, write: 0, read: 0 },
-    )
-    // Computed independently: top-level assistant lines, one per (message.id, requestId), largest output.
-    expect(parsed.responses).toHaveLength(12)
-    expect(sum).toEqual({ input: 1576, output: 1586, write: 25842, read: 427286 })
   })
 })

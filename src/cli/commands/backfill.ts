@@ -28,10 +28,11 @@ export const backfillCommand = Command.make("backfill", { since, project }, (arg
     const bar = progressBar()
     const summary = yield* backfill({ since: optionalValue(args.since), project: optionalValue(args.project), onProgress: bar.update })
       .pipe(Effect.ensuring(Effect.sync(bar.stop)))
+    const notRecorded = summary.notRecorded === 0 ? "" : `${summary.notRecorded} not recorded (see the log), `
     const unknown = summary.unknownModels.length === 0 ? "" : `; unknown models priced at $0: ${summary.unknownModels.join(", ")} (add them to prices.json)`
     // The search index reads every new transcript once: in the background, not on the user's clock.
     if (summary.recorded > 0 || summary.unchanged > 0) startBackgroundIndex(process.argv[1] ?? "", process.env)
     yield* Console.log(
-      `backfill: ${summary.recorded} session(s) recorded, ${summary.unchanged} unchanged, ${summary.skipped} skipped (files unchanged), ${summary.malformedLines} malformed line(s)${unknown}`,
+      `backfill: ${summary.recorded} session(s) recorded, ${summary.unchanged} unchanged, ${summary.skipped} skipped (files unchanged), ${notRecorded}${summary.malformedLines} malformed line(s)${unknown}`,
     )
   })).pipe(Command.withDescription("Record every past session found in Claude Code's data dirs that is new or changed."))

@@ -6,7 +6,7 @@ const noSync = Options.boolean("no-sync").pipe(Options.withDescription("Do not s
 
 // The launcher answers this command itself; this definition gives it --help and validation.
 export const recordCommand = Command.make("record", { noSync }, (args) =>
-  Effect.sync(() => handleSessionEnd(process.argv[1] ?? "", process.env, { sync: !args.noSync }))).pipe(
+  Effect.promise(() => handleSessionEnd(process.argv[1] ?? "", process.env, { sync: !args.noSync }).catch(() => undefined))).pipe(
     Command.withDescription(
       "The SessionEnd hook: reads Claude Code's hook JSON on stdin, queues the session, records it and syncs in the background. Always exits 0.",
     ),
