@@ -15,20 +15,22 @@
 // count a response, it belongs to the one whose copy has the earliest time, then one whose copy
 // is unmarked, then the smallest session id.
 //
-// Usage: node bench/generate-corpus.mjs <out-dir> [--sessions 3100] [--seed 42] [--huge-mb 700]
+// Usage: node bench/generate-corpus.mjs <out-dir> [--sessions 3100] [--seed 42] [--huge-mb 700] [--projects 40] [--copies 0.1]
 // Writes <out-dir>/.claude/projects/...; never touches the real ~/.claude.
 import { closeSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from "node:fs"
 import { join } from "node:path"
 
 const args = process.argv.slice(2)
 const outDir = args[0]
-if (!outDir) throw new Error("usage: generate-corpus.mjs <out-dir> [--sessions N] [--seed S] [--huge-mb MB]")
+if (!outDir) throw new Error("usage: generate-corpus.mjs <out-dir> [--sessions N] [--seed S] [--huge-mb MB] [--projects N] [--copies P]")
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`)
   return at === -1 ? fallback : Number(args[at + 1])
 }
 const sessionCount = option("sessions", 3100)
 const hugeMb = option("huge-mb", 0)
+// The share of sessions that start with copies of an earlier session of their project.
+const copyRate = option("copies", 0.1)
 let seed = option("seed", 42) >>> 0
 
 // mulberry32: small, fast, seeded.
@@ -52,7 +54,10 @@ const model = () => {
   return models[0][0]
 }
 
-const projects = Array.from({ length: 40 }, (_, n) => `/home/dev/code/${pick(["api", "web", "infra", "data", "mobile", "docs"])}-${n}`)
+// How many times each adversarial shape was written, so a test can tell the corpus holds them.
+const shapes = { fork: 0, resume: 0, unmarked: 0, deletedOrigin: 0, acrossMidnight: 0, fileHistorySnapshot: 0, noRequestId: 0 }
+
+const projects = Array.from({ length: option("projects", 40) }, (_, n) => `/home/dev/code/${pick(["api", "web", "infra", "data", "mobile", "docs"])}-${n}`)
 const slug = (cwd) => cwd.replace(/[^A-Za-z0-9]/g, "-")
 // Tool output and prose: slices of one seeded block of code-like text (JSON-escaped newlines).
 const fillerBlock = (() => {
@@ -186,6 +191,8 @@ const response = (session, time, extra = {}) => {
       requestId, type: "assistant", uuid: uuid(), timestamp: new Date(at).toISOString(), ...extra,
     }))
   }
+  if (requestId === undefined) shapes.noRequestId++
+  if (new Date(time).toISOString().slice(0, 10) !== new Date(at).toISOString().slice(0, 10)) shapes.acrossMidnight++
   const counted = synthetic ? undefined : {
     key: `${id}:${requestId ?? ""}`,
     model: name,
@@ -227,7 +234,7 @@ const writeConversation = (writer, session, targetBytes, keep, holder, inMain, s
   while (writer.bytes < targetBytes) {
     time += int(2_000, 90_000)
     // Now and then a response starts just before midnight UTC and ends after it.
-    if (random() < 0.005) time = nextMidnight(time) - int(50, 900)
+    if (random() < 0.01) time = nextMidnight(time) - int(50, 900)
     const reply = response(session, time)
     if (reply.counted !== undefined) claim(holder, reply.counted, false)
     const group = keep && kept.length < 60
@@ -251,6 +258,7 @@ const writeConversation = (writer, session, targetBytes, keep, holder, inMain, s
   if (inMain && random() < 0.3) {
     const later = new Date(time + int(60_000, 3_600_000)).toISOString()
     const messageId = uuid()
+    shapes.fileHistorySnapshot++
     writer.line(JSON.stringify({
       type: "file-history-snapshot", messageId,
       snapshot: { messageId, trackedFileBackups: { "src/app.ts": { backupFileName: `${hex(16)}@v2`, version: 2, backupTime: later } }, timestamp: later },
@@ -289,11 +297,12 @@ for (let index = 0; index < sessionCount; index++) {
   const path = join(dir, `${session.id}.jsonl`)
   const writer = new Writer(path)
   const earlier = written.filter((other) => other.cwd === cwd && other.kept.length > 0)
-  const origin = earlier.length > 0 && random() < 0.1 ? pick(earlier) : undefined
+  const origin = earlier.length > 0 && random() < copyRate ? pick(earlier) : undefined
   if (origin !== undefined) {
     // A fork (newer Claude Code marks copies with forkedFrom), an old-style resume (copies keep the
     // original sessionId), or a copy with no marker at all (the new sessionId, no forkedFrom).
     const style = pick(["fork", "fork", "resume", "unmarked"])
+    shapes[style]++
     for (const { line, counted } of origin.kept) {
       const parsed = JSON.parse(line)
       if (style !== "resume") parsed.sessionId = session.id
@@ -305,7 +314,10 @@ for (let index = 0; index < sessionCount; index++) {
       else markedCopies.push({ holder: session.id, origin: origin.id, counted })
     }
     // Claude Code deletes old transcripts: then a marked copy is the only place left to count it.
-    if (!origin.hasSubagents && random() < 0.3) origin.deleted = true
+    if (!origin.hasSubagents && !origin.deleted && random() < 0.3) {
+      origin.deleted = true
+      shapes.deletedOrigin++
+    }
     session.startMs = Math.max(session.startMs, origin.endMs + 60_000)
   }
   const kept = writeConversation(writer, session, sizes[index], true, session.id, true, copies)
@@ -369,5 +381,5 @@ for (const owner of owners.values()) {
   add(truthSessions[owner.sessionId], owner.usage)
   add((truthDays[owner.at.slice(0, 10)] ??= zero()), owner.usage)
 }
-writeFileSync(join(outDir, "truth.json"), JSON.stringify({ days: truthDays, sessions: truthSessions }, null, 1))
+writeFileSync(join(outDir, "truth.json"), JSON.stringify({ shapes, days: truthDays, sessions: truthSessions }, null, 1))
 console.log(`${sessionCount} sessions, ${files} files, ${(totalBytes / 1e9).toFixed(2)} GB in ${projectsDir}`)
