@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs"
+import { existsSync, readdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import { parseJson, runCli, userEnv } from "../support/cli.js"
@@ -109,6 +109,26 @@ describe("a response copied into another session without a marker counts once", 
     expect(perSession()).toEqual({
       [origin.sessionId]: { output: 0, cacheRead: 0 },
       [resumed.sessionId]: { output: 3400, cacheRead: 180_000 },
+    })
+  })
+})
+
+describe("a marked copy whose origin's transcript is gone", () => {
+  it("counts for the origin when it was recorded before its transcript went, whatever the session ids", () => {
+    const fork: LineContext = { sessionId: "0000ffff-0000-4000-8000-000000000004", cwd: "/home/dev/projects/shop" }
+    const forkedFrom = { forkedFrom: { sessionId: origin.sessionId, messageUuid: "x" } }
+    rmSync(pathOf(resumed))
+    expect(cli(["backfill"]).status).toBe(0)
+    rmSync(pathOf(origin))
+    writeLines(pathOf(fork), [
+      assistant(fork, { ...first, extra: forkedFrom }),
+      assistant(fork, { ...second, extra: forkedFrom }),
+      assistant(fork, third),
+    ])
+    expect(cli(["backfill"]).status).toBe(0)
+    expect(perSession()).toEqual({
+      [origin.sessionId]: { output: 3000, cacheRead: 110_000 },
+      [fork.sessionId]: { output: 400, cacheRead: 70_000 },
     })
   })
 })
