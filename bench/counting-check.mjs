@@ -1,6 +1,11 @@
 // Counting check (issue 12): on a generated adversarial corpus, our per-UTC-day totals against
 // `ccusage daily --json` and the generator's truth, and our per-session totals (and ended_at)
 // against the generator's truth.
+// Two shapes are read differently by ccusage 20.0.24, so a day holding one differs from it while
+// still equal to the truth: a response without a requestId copied into another session (ccusage
+// deduplicates only on message.id + requestId, so it counts the copy again), and agent_progress
+// lines copied into a session that has no subagent file of its own (ccusage counts the messages
+// they embed; the README's rule never counts agent_progress copies).
 // Usage: node bench/counting-check.mjs [--work /tmp/csl-counting] [--sessions 120] [--seed 7]
 // Needs the built CLI (npm run build). Installs ccusage into <work>/ccusage on first use.
 import { execFileSync, spawnSync } from "node:child_process"
