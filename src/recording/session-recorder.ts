@@ -6,6 +6,7 @@ import { LocalStore, readerLockWait } from "../store/local-store.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { loadPrices } from "../transcript/pricing.js"
 import { loadSessionTypeRules } from "../transcript/session-type.js"
+import { settleOwnership } from "./response-owners.js"
 import type { RecordingRules, SessionRecording } from "./session-recording.js"
 
 const LatestPayload = Schema.Struct({ entity_id: Schema.String, payload: Schema.String })
@@ -23,10 +24,11 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
     })
 
     /** Returns how many were recorded and how many were unchanged. */
-    const record = (recordings: ReadonlyArray<SessionRecording>) =>
+    const record = (parsed: ReadonlyArray<SessionRecording>) =>
       store.use(({ append, db }) =>
         Effect.gen(function* () {
-          if (recordings.length === 0) return { recorded: 0, unchanged: 0 }
+          if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
+          const recordings = yield* settleOwnership(db, parsed, rules())
           const latest = yield* db.all(
             LatestPayload,
             `SELECT entity_id, payload::VARCHAR AS payload FROM events
@@ -39,7 +41,9 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
             previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
           )
           yield* append(changed.map((recording) => () => recording.event))
-          return { recorded: changed.length, unchanged: recordings.length - changed.length }
+          // Sessions outside the batch that settling re-recorded count as recorded, never as unchanged.
+          const inBatch = new Set(parsed.map((recording) => recording.event.sessionId))
+          return { recorded: changed.length, unchanged: parsed.length - changed.filter((recording) => inBatch.has(recording.event.sessionId)).length }
         }), readerLockWait)
 
     return { rules, record } as const

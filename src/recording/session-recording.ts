@@ -2,7 +2,7 @@ import { basename } from "node:path"
 import type { HourlyUsage, ModelUsage, SessionRecorded } from "../events/domain-event.js"
 import { SessionId } from "../events/ids.js"
 import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
-import { type ParsedSession, usageByModel } from "../transcript/session-accumulator.js"
+import { type CountedResponse, type ParsedSession, usageByModel } from "../transcript/session-accumulator.js"
 import { sessionType, type SessionTypeRule } from "../transcript/session-type.js"
 import { addUsage, type TokenUsage, zeroUsage } from "../transcript/usage.js"
 
@@ -17,6 +17,8 @@ export interface SessionRecording {
   /** Models with no known price: their cost counts as 0 until prices.json names them. */
   readonly unknownModels: ReadonlyArray<string>
   readonly malformedLines: number
+  /** Every response the session's files hold, before the cross-session rule gives each one owner. */
+  readonly responses: ReadonlyArray<CountedResponse>
 }
 
 const roundUsd = (value: number) => Math.round(value * 1e6) / 1e6
@@ -32,12 +34,15 @@ const validTime = (time: string | null): string | null => {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null
 }
 
-/** A response whose own time is damaged is counted in the session's first hour rather than lost. */
-const hourlyUsage = (parsed: ParsedSession, rules: RecordingRules): ReadonlyArray<HourlyUsage> => {
+/** A response whose own time is damaged is counted in `fallbackTime`'s hour rather than lost. */
+const hourlyUsage = (
+  responses: ReadonlyArray<CountedResponse>,
+  rules: RecordingRules,
+  fallbackTime: string | null,
+): ReadonlyArray<HourlyUsage> => {
   const buckets = new Map<string, { hour: string; model: string; usage: TokenUsage }>()
-  const fallbackTime = validTime(parsed.startedAt)
-  for (const response of parsed.responses) {
-    const time = validTime(response.timestamp) ?? fallbackTime
+  for (const response of responses) {
+    const time = validTime(response.timestamp) ?? validTime(fallbackTime)
     if (time === null) continue
     const hour = time.slice(0, 13)
     const key = `${hour} ${response.model}`
@@ -55,6 +60,18 @@ const minutesBetween = (start: string | null, end: string | null): number => {
   return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 10) / 10 : 0
 }
 
+/** Tokens and cost per model and per UTC hour of these responses, priced by the rules. */
+export const tokenFigures = (responses: ReadonlyArray<CountedResponse>, rules: RecordingRules, fallbackTime: string | null) => {
+  const models = [...usageByModel(responses)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([model, usage]) => priced(rules, model, usage))
+  return {
+    models,
+    hourlyUsage: hourlyUsage(responses, rules, fallbackTime),
+    unknownModels: models.filter((usage) => priceOf(rules.prices, usage.model) === undefined).map((usage) => usage.model),
+  }
+}
+
 /**
  * The SessionRecorded event for a parsed transcript: cost per model from the price table, the
  * session type from the rules. `fallbackCwd` (the hook's cwd) serves when no line names one.
@@ -68,9 +85,7 @@ export const sessionRecording = (
   const cwd = parsed.cwd ?? fallbackCwd
   const startedAt = validTime(parsed.startedAt)
   const endedAt = validTime(parsed.endedAt)
-  const models = [...usageByModel(parsed.responses)]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([model, usage]) => priced(rules, model, usage))
+  const { hourlyUsage, models, unknownModels } = tokenFigures(parsed.responses, rules, startedAt)
   return {
     event: {
       _tag: "SessionRecorded",
@@ -88,11 +103,12 @@ export const sessionRecording = (
       title: parsed.title,
       sessionType: sessionType(rules.sessionTypes, parsed.skillsUsed, cwd),
       models,
-      hourlyUsage: hourlyUsage(parsed, rules),
+      hourlyUsage,
       ccCostUsd: parsed.ccCostUsd,
       transcriptPath,
     },
-    unknownModels: models.filter((usage) => priceOf(rules.prices, usage.model) === undefined).map((usage) => usage.model),
+    unknownModels,
     malformedLines: parsed.malformedLines,
+    responses: parsed.responses,
   }
 }

@@ -28,6 +28,11 @@ export const metadataLines = [
   marker(`"invoked_skills"`),
 ]
 export const timestampKey = marker(`"timestamp":"`)
+/**
+ * A file-history-snapshot line (its type comes first) has no top-level timestamp: the times
+ * nested in its snapshot are when files were backed up, not when the conversation happened.
+ */
+export const fileHistorySnapshot = marker(`"type":"file-history-snapshot"`)
 
 /** The last `"timestamp":"…"` of a line without parsing it (the envelope's comes last). */
 export const lastTimestamp = (line: Buffer): string | undefined => {

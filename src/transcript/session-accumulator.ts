@@ -4,9 +4,14 @@ import * as markers from "./line-markers.js"
 
 /** One counted API response: its final usage, model and time. */
 export interface CountedResponse {
+  /** `message.id:requestId`, the same in every file that holds a copy of this response. */
+  readonly key: string
   readonly model: string
+  /** The time of its final line, the one whose usage counts. */
   readonly timestamp: string
   readonly usage: TokenUsage
+  /** Counted from a line marked as another session's copy, because that session's transcript is gone. */
+  readonly copied: boolean
 }
 
 /** What a session's transcript files say, after every counting rule (DESIGN §7). */
@@ -93,7 +98,7 @@ export class SessionAccumulator {
     if (!this.worthParsing(line)) {
       // Not parsed, so checked cheaply: an object's braces at both ends, and valid UTF-8.
       if (!looksLikeObject(line) || !isUtf8(line)) this.malformed++
-      else if (inMain) this.noteTime(markers.lastTimestamp(line))
+      else if (inMain && !this.isFileHistorySnapshot(line)) this.noteTime(markers.lastTimestamp(line))
       return
     }
     let parsed: unknown
@@ -126,6 +131,11 @@ export class SessionAccumulator {
     return markers.metadataLines.some((marker) => line.indexOf(marker) !== -1)
   }
 
+  private isFileHistorySnapshot(line: Buffer): boolean {
+    const head = line.length > markers.headBytes ? line.subarray(0, markers.headBytes) : line
+    return head.indexOf(markers.fileHistorySnapshot) !== -1
+  }
+
   private noteTime(timestamp: string | undefined): void {
     if (timestamp === undefined) return
     if (this.startedAt === null || timestamp < this.startedAt) this.startedAt = timestamp
@@ -137,8 +147,14 @@ export class SessionAccumulator {
    * the original `sessionId`) counts for the session where it first appeared.
    */
   private isCopy(line: Json): boolean {
+    const origin = this.markedOrigin(line)
+    return origin !== undefined && this.originExists(origin)
+  }
+
+  /** The session a line says it was copied from, if it says so. */
+  private markedOrigin(line: Json): string | undefined {
     const origin = isObject(line.forkedFrom) ? text(line.forkedFrom.sessionId) : text(line.sessionId)
-    return origin !== undefined && origin !== this.sessionId && this.originExists(origin)
+    return origin === this.sessionId ? undefined : origin
   }
 
   private addParsed(line: Json, inMain: boolean): void {
@@ -210,9 +226,10 @@ export class SessionAccumulator {
     const usage = usageFromApi(message.usage)
     if (invalidTokenCounts(message.usage) > 0) this.malformed++
     const previous = this.responses.get(key)
-    // A response is written as one line per content block; the final one has the full output.
+    // A response is written as one line per content block; the final one has the full output,
+    // and its time is the response's time, even when the first block was written the day before.
     if (previous === undefined || usage.outputTokens >= previous.usage.outputTokens) {
-      this.responses.set(key, { model, timestamp: previous?.timestamp ?? timestamp, usage })
+      this.responses.set(key, { key, model, timestamp, usage, copied: this.markedOrigin(line) !== undefined })
     }
   }
 

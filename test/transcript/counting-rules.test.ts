@@ -132,6 +132,14 @@ describe("counting rules (DESIGN §7)", () => {
     expect(parsed.responses).toHaveLength(1)
   })
 
+  it("a response whose first line is written before midnight and its final line after belongs to the final line's time", () => {
+    const straddling = [
+      assistant(main, { messageId: "msg_1", requestId: "req_1", usage: { input: 10, output: 3 }, timestamp: "2026-11-14T23:59:59.900Z" }),
+      assistant(main, { messageId: "msg_1", requestId: "req_1", usage: { input: 10, output: 80 }, timestamp: "2026-11-15T00:00:00.400Z" }),
+    ]
+    expect(parse(straddling).responses).toEqual([expect.objectContaining({ timestamp: "2026-11-15T00:00:00.400Z", usage: expect.objectContaining({ outputTokens: 80 }) })])
+  })
+
   it("the 5-minute and 1-hour cache writes are kept apart", () => {
     const lines = [assistant(main, { messageId: "msg_1", usage: { cacheWrite5m: 300, cacheWrite1h: 4000 }, timestamp: t(0) })]
     expect(totals(lines)["claude-opus-4-6"]).toMatchObject({ cacheWrite5mTokens: 300, cacheWrite1hTokens: 4000 })
@@ -174,6 +182,15 @@ describe("session metadata", () => {
       endedAt: t(5),
       ccCostUsd: 1.25,
     })
+  })
+
+  it("ended_at is the last top-level timestamp, never a time nested in a trailing file-history-snapshot", () => {
+    const snapshot = metadata("file-history-snapshot", {
+      messageId: "m1",
+      snapshot: { messageId: "m1", trackedFileBackups: { "a.ts": { backupFileName: "x@v2", version: 2, backupTime: t(50) } }, timestamp: t(51) },
+      isSnapshotUpdate: true,
+    })
+    expect(parse([...conversation, snapshot]).endedAt).toBe(t(5))
   })
 
   it("prefers custom-title, then ai-title, then summary, the last of each", () => {
