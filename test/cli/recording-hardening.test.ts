@@ -33,13 +33,14 @@ const t = (minute: number) => `2026-11-14T09:${String(minute).padStart(2, "0")}:
 const writeSession = (sessionId: string, odd?: unknown) => {
   const ctx = { sessionId }
   const path = join(projectDir, `${sessionId}.jsonl`)
-  const oddLine = JSON.parse(assistant(ctx, { messageId: "msg_2", usage: { input: 1, output: 5 }, timestamp: t(2) })) as {
+  const oddLine = JSON.parse(assistant(ctx, { messageId: `${sessionId}-msg_2`, usage: { input: 1, output: 5 }, timestamp: t(2) })) as {
     message: { usage: Record<string, unknown> }
   }
   oddLine.message.usage.input_tokens = odd
   writeLines(path, [
     userPrompt(ctx, "Fix the build", t(0)),
-    assistant(ctx, { messageId: "msg_1", usage: { input: 100, output: 20, cacheRead: 1000 }, timestamp: t(1) }),
+    // Message ids are unique per API response: sessions sharing one would share its usage.
+    assistant(ctx, { messageId: `${sessionId}-msg_1`, usage: { input: 100, output: 20, cacheRead: 1000 }, timestamp: t(1) }),
     ...(odd === undefined ? [] : [JSON.stringify(oddLine)]),
   ])
   return path
