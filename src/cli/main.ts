@@ -11,6 +11,7 @@ import { LocalStore } from "../store/local-store.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { Sync } from "../sync/sync-service.js"
 import { failureOf } from "./error-line.js"
+import { withOneLineErrors } from "./one-line-console.js"
 import { rootCommand } from "./root-command.js"
 import { version } from "./version.js"
 
@@ -22,7 +23,7 @@ const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecord
 )
 
 /** Runs the CLI and returns the process exit code; expected errors become one line. */
-const program = cli(process.argv).pipe(
+const program = withOneLineErrors(cli(process.argv)).pipe(
   Effect.as(0),
   Effect.catchAll((error) => {
     const failure = failureOf(error)

@@ -1,10 +1,25 @@
-import { Options } from "@effect/cli"
+import { HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Effect } from "effect"
 import { categories, statuses } from "../entries/entry-fields.js"
 
 export const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text."))
 
+/**
+ * `--limit N`: a count of rows, so zero or a negative number is a mistake, not "none". Left
+ * unchecked, `--limit -1` reached SQL and printed an empty listing although rows exist.
+ */
+const positiveLimit = Options.integer("limit").pipe(
+  Options.mapEffect((value) =>
+    value > 0
+      ? Effect.succeed(value)
+      : Effect.fail(ValidationError.invalidValue(HelpDoc.p(`--limit must be a positive whole number, not ${value}`)))
+  ),
+)
+
 export const limit = (fallback: number) =>
-  Options.integer("limit").pipe(Options.withDefault(fallback), Options.withDescription("Show at most this many."))
+  positiveLimit.pipe(Options.withDefault(fallback), Options.withDescription("Show at most this many."))
+
+export const optionalLimit = positiveLimit.pipe(Options.optional, Options.withDescription("Only the newest N."))
 
 export const category = Options.choice("category", categories).pipe(
   Options.withDescription(`One of: ${categories.join(", ")}.`),

@@ -3,6 +3,7 @@ import { decodeTime } from "ulid"
 import { envelopeColumnNames, envelopeColumnsDdl } from "../events/event-store.js"
 import { applyToProjections } from "../projections/projector.js"
 import type { Db } from "../store/database.js"
+import { countFromNewerVersion } from "./unreadable-events.js"
 
 const columns = envelopeColumnNames.join(", ")
 
@@ -16,7 +17,7 @@ export const remoteEventsDdl = (catalog: string) =>
   `CREATE TABLE IF NOT EXISTS ${catalog}.events (seq BIGINT PRIMARY KEY, ${envelopeColumnsDdl("NOT NULL UNIQUE")})`
 
 const Inserted = Schema.Struct({ id: Schema.String })
-const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, entity_id: Schema.String })
+const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, version: Schema.Number, entity_id: Schema.String })
 const Upto = Schema.Struct({ upto: Schema.Number })
 
 /**
@@ -42,6 +43,8 @@ export interface PullResult {
   readonly upto: number
   /** How far the newest pulled event's id time is ahead of this clock, in ms (0 if not). */
   readonly skewAheadMs: number
+  /** Pulled events a newer version wrote, which this one keeps but cannot fold, per "Type vN". */
+  readonly fromNewerVersion: ReadonlyMap<string, number>
 }
 
 /**
@@ -55,12 +58,17 @@ export const pull = (db: Db, catalog: string, remoteKey: string, afterSeq: numbe
     const pulled = upto <= afterSeq ? [] : yield* db.all(
       Pulled,
       `INSERT INTO events (${columns}) SELECT ${columns} FROM ${catalog}.events
-       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, entity_id`,
+       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, version, entity_id`,
       [afterSeq, upto],
     )
     yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))
     const newest = pulled.reduce((latest, event) => Math.max(latest, decodeTime(event.id)), 0)
-    const result: PullResult = { pulled: pulled.length, upto, skewAheadMs: Math.max(0, newest - nowMs) }
+    const result: PullResult = {
+      pulled: pulled.length,
+      upto,
+      skewAheadMs: Math.max(0, newest - nowMs),
+      fromNewerVersion: countFromNewerVersion(pulled),
+    }
     yield* db.run(
       `INSERT INTO sync_state (remote, pulled_seq) VALUES ($1, $2)
        ON CONFLICT (remote) DO UPDATE SET pulled_seq = excluded.pulled_seq`,
