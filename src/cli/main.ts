@@ -2,6 +2,7 @@ import { Command } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Cause, Console, Effect, Exit, Layer } from "effect"
 import { AppConfig } from "../config/app-config.js"
+import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
 import { Search } from "../search/search-service.js"
@@ -14,6 +15,8 @@ import { failureOf } from "./error-line.js"
 import { withOneLineErrors } from "./one-line-console.js"
 import { rootCommand } from "./root-command.js"
 import { version } from "./version.js"
+
+keepNewFilesPrivate()
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 

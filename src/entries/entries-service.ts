@@ -3,7 +3,7 @@ import { basename } from "node:path"
 import { AppConfig } from "../config/app-config.js"
 import { EntryId, SessionId } from "../events/ids.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
-import type { StoreSession } from "../store/local-store.js"
+import type { Db } from "../store/database.js"
 import { LocalStore } from "../store/local-store.js"
 import { type Category, defaultStatus, type Status } from "./entry-fields.js"
 import { AmbiguousEntry, EntryNotFound, InvalidEntryInput } from "./entry-errors.js"
@@ -46,18 +46,18 @@ const exactlyOne = (
 }
 
 const findOne = (
-  session: StoreSession,
+  db: Db,
   selector: EntrySelector,
 ): Effect.Effect<EntryWithLastEvent, InvalidEntryInput | EntryNotFound | AmbiguousEntry | DatabaseFailed> => {
   if (selector._tag === "ById") {
     return selector.id.trim() === ""
       ? Effect.fail(new InvalidEntryInput({ reason: "the id is empty; pass a full id or its short id" }))
-      : entriesMatchingId(session.db, selector.id).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
+      : entriesMatchingId(db, selector.id).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
   }
   const words = selector.words.split(/\s+/).filter((word) => word !== "")
   return words.length === 0
     ? Effect.fail(new InvalidEntryInput({ reason: "--title-match needs at least one word" }))
-    : entriesMatchingTitle(session.db, words).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
+    : entriesMatchingTitle(db, words).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches)))
 }
 
 /** On-demand notes: log, change status, read, and the inbox of others' changes. */
@@ -91,7 +91,7 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
         const trimmedNote = note?.trim()
         return yield* store.use((session) =>
           Effect.gen(function* () {
-            const entry = yield* findOne(session, selector)
+            const entry = yield* findOne(session.db, selector)
             yield* session.append([() => ({
               _tag: "EntryStatusChanged",
               entryId: EntryId.make(entry.id),
@@ -104,9 +104,9 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
       },
     )
 
-    const show = (selector: EntrySelector) => store.use((session) => findOne(session, selector))
+    const show = (selector: EntrySelector) => store.read((db) => findOne(db, selector))
 
-    const list = (filter: ListFilter) => store.use((session) => listEntries(session.db, filter))
+    const list = (filter: ListFilter) => store.read((db) => listEntries(db, filter))
 
     /** Count from the projections (the badge itself reads the snapshot; see launcher). */
     const inbox = Effect.fn("Entries.inbox")(function* (options: { readonly advance: boolean }) {

@@ -81,7 +81,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
       Effect.gen(function* () {
         const remote = target(remoteFlag)
         const remoteKey = describeRemote(remote)
-        const { state, waiting, unreadable } = yield* store.use(({ db }) =>
+        const { state, waiting, unreadable } = yield* store.read((db) =>
           Effect.gen(function* () {
             const [count] = yield* db.all(CountRow, `SELECT count(*)::INTEGER AS waiting FROM sync_outbox`)
             const [row] = yield* db.all(

@@ -11,7 +11,7 @@ const entity = Options.text("entity").pipe(Options.optional, Options.withDescrip
 
 export const eventsCommand = Command.make("events", { type, entity, limit, json }, (args) =>
   Effect.gen(function* () {
-    const events = yield* (yield* LocalStore).use(({ db }) =>
+    const events = yield* (yield* LocalStore).read((db) =>
       readEvents(db, {
         ...Option.match(args.type, { onNone: () => ({}), onSome: (value) => ({ types: [value] }) }),
         ...Option.match(args.entity, { onNone: () => ({}), onSome: (value) => ({ entity: value }) }),
