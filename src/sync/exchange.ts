@@ -21,16 +21,29 @@ const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, version: 
 const Upto = Schema.Struct({ upto: Schema.Number })
 
 /**
+ * The payload as it leaves the machine. With prompt titles kept private, a SessionRecorded whose
+ * title is (or may be: older events do not say) the first prompt's line travels with a null
+ * title; this device keeps and shows it. Same event id, so the remote's copy is the one others fold.
+ */
+const travellingPayload = (syncPromptTitles: boolean) =>
+  syncPromptTitles
+    ? "e.payload"
+    : `CASE WHEN e.type = 'SessionRecorded' AND coalesce(json_extract(e.payload, '$.titleFromPrompt')::BOOLEAN, true)
+         THEN (SELECT json_group_object(key, CASE WHEN key = 'title' THEN 'null'::JSON ELSE value END) FROM json_each(e.payload))
+         ELSE e.payload END`
+
+/**
  * Pushes the outbox. One statement writes the remote (DuckDB commits one database per
  * transaction), then the outbox forgets what the remote now holds: a crash in between only
  * means the next push offers them again, and the remote ignores ids it has.
  */
-export const push = (db: Db, catalog: string) =>
+export const push = (db: Db, catalog: string, options: { readonly syncPromptTitles: boolean }) =>
   Effect.gen(function* () {
+    const travelling = envelopeColumnNames.map((column) => column === "payload" ? travellingPayload(options.syncPromptTitles) : `e.${column}`)
     const inserted = yield* db.all(
       Inserted,
       `INSERT INTO ${catalog}.events (seq, ${columns})
-       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${envelopeColumnNames.map((column) => `e.${column}`).join(", ")}
+       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${travelling.join(", ")}
        FROM events e JOIN sync_outbox o ON o.id = e.id
        ON CONFLICT (id) DO NOTHING RETURNING id`,
     )

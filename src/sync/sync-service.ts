@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { syncsPromptTitles } from "../config/data-dir-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { LocalStore, readerLockWait } from "../store/local-store.js"
 import { tryLock } from "../store/process-lock.js"
@@ -60,7 +61,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
             const catalog = yield* attachRemote(db, remote, process.env)
             const exchanged = yield* Effect.gen(function* () {
               yield* db.run(remoteEventsDdl(catalog))
-              const pushed = yield* push(db, catalog)
+              const pushed = yield* push(db, catalog, { syncPromptTitles: syncsPromptTitles(config.paths.dataDir) })
               const pulled = yield* pull(db, catalog, remoteKey, cursor?.pulled_seq ?? 0, yield* Clock.currentTimeMillis)
               return { pushed, ...pulled }
             }).pipe(Effect.ensuring(detachRemote(db, catalog)))
