@@ -18,6 +18,10 @@ export const backupDirIn = (dataDir: string) => join(dataDir, "backups")
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`
 const columns = envelopeColumnNames.join(", ")
 
+/** A file-system step whose error keeps its own message (ENOSPC, EACCES …) for the log. */
+const fsStep = <A>(step: () => A) =>
+  Effect.try({ try: step, catch: (cause) => (cause instanceof Error ? cause : new Error(String(cause))) })
+
 const LogState = Schema.Struct({ events: Schema.Number, newest: Schema.NullOr(Schema.String) })
 
 /** Backup files, newest first. */
@@ -62,15 +66,18 @@ export const backupEventLog = (db: Db, dir: string): Effect.Effect<void, Databas
     )
     if (state === undefined || state.newest === null) return
     const file = join(dir, `events-${state.newest}-${state.events}.parquet`)
-    const exists = yield* Effect.try(() => statSync(file, { throwIfNoEntry: false }) !== undefined)
+    const exists = yield* fsStep(() => statSync(file, { throwIfNoEntry: false }) !== undefined)
     if (exists) return
-    yield* Effect.try(() => mkdirSync(dir, { recursive: true }))
+    yield* fsStep(() => mkdirSync(dir, { recursive: true }))
     const temp = `${file}.${process.pid}.tmp`
     yield* db.run(
       `COPY (SELECT ${columns}, false AS local_only FROM events UNION ALL SELECT ${columns}, true FROM local_events ORDER BY id)
        TO ${sqlString(temp)} (FORMAT parquet, COMPRESSION zstd)`,
-    ).pipe(Effect.tapError(() => Effect.sync(() => removeQuietly(temp))))
-    yield* Effect.try(() => renameSync(temp, file))
+    ).pipe(
+      Effect.zipRight(fsStep(() => renameSync(temp, file))),
+      // A full disk must not leave half a backup behind.
+      Effect.tapError(() => Effect.sync(() => removeQuietly(temp))),
+    )
     for (const old of listBackups(dir).slice(generationsKept)) removeQuietly(old)
   })
 
