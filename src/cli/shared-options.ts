@@ -19,6 +19,10 @@ const positiveLimit = Options.integer("limit").pipe(
 export const limit = (fallback: number) =>
   positiveLimit.pipe(Options.withDefault(fallback), Options.withDescription("Show at most this many."))
 
+/** For `recent`, a hook that must exit 0 whatever it is given: a count below 1 shows nothing. */
+export const hookLimit = (fallback: number) =>
+  Options.integer("limit").pipe(Options.withDefault(fallback), Options.withDescription("Show at most this many."))
+
 export const optionalLimit = positiveLimit.pipe(Options.optional, Options.withDescription("Only the newest N."))
 
 export const category = Options.choice("category", categories).pipe(

@@ -24,7 +24,7 @@ export class RemoteDamaged extends Schema.TaggedError<RemoteDamaged>()("RemoteDa
 }) {
   override get message() {
     return redactSecrets(
-      `the remote ${this.remote} is damaged (${this.reason}); retrying will not help: move it aside and sync again to start a fresh remote from this device's events (other devices push theirs on their next sync), or pass --remote with the right file; local data is unaffected`,
+      `the remote ${this.remote} is damaged (${this.reason}); retrying will not help: restore the file from a backup, or pass --remote with the right file; local data is unaffected`,
     )
   }
 }

@@ -35,6 +35,11 @@ describe("limits", () => {
     expect(cli(["list", "--limit", "1"]).stdout).toContain("kept")
   })
 
+  it("recent is a hook and never fails, whatever its --limit", () => {
+    const result = newUser().cli(["recent", "--limit", "-1"])
+    expect(result).toMatchObject({ status: 0, stderr: "" })
+  })
+
   it("a --limit that is not a number: one line, in good grammar", () => {
     const result = newUser().cli(["list", "--limit", "abc"])
     expect(result.status).toBe(2)
@@ -55,7 +60,7 @@ describe("remotes", () => {
     writeFileSync(remote, Buffer.alloc(8192, 7))
     expect(cli(["log", "--category", "note", "--title", "kept"]).status).toBe(0)
     const result = cli(["sync", "--remote", remote])
-    expectOneLine(result, /the remote .*shared\.duckdb is damaged .*retrying will not help: move it aside/)
+    expectOneLine(result, /the remote .*shared\.duckdb is damaged .*retrying will not help: restore the file from a backup/)
     expect(result.stderr).not.toMatch(/stay queued/)
   })
 
