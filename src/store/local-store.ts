@@ -1,7 +1,8 @@
 import { Clock, Duration, Effect, Option } from "effect"
-import { existsSync, mkdirSync, statSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { dataDirIsAFile } from "../config/data-paths.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
 import { appendEvents, newestEventId } from "../events/event-store.js"
@@ -30,7 +31,6 @@ export interface Recorded {
   readonly queued: boolean
 }
 
-export const dataDirIsAFile = (dataDir: string) => statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false
 const dataDirTaken = (dataDir: string) => new StoreDamaged({ path: dataDir, reason: "a file is where the data dir should be" })
 
 /** Writers that can fall back to the spool wait this long for the lock. */

@@ -1,11 +1,10 @@
 import { Effect } from "effect"
 import { existsSync, renameSync } from "node:fs"
-import type { DataPaths } from "../config/data-paths.js"
+import { type DataPaths, dataDirIsAFile } from "../config/data-paths.js"
 import { rebuildProjections } from "../projections/projector.js"
 import type { DatabaseFailed } from "./database-errors.js"
 import type { Db } from "./database.js"
 import { listBackups, restoreBackup, type RestoredCounts } from "./event-backup.js"
-import { dataDirIsAFile } from "./local-store.js"
 
 export interface SetAside {
   readonly from: string
