@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -135,6 +136,23 @@ describe("reading does not write", () => {
       cli(args)
       expect(fingerprint(), args.join(" ")).toEqual(before)
       expect(existsSync(`${database}.wal`), args.join(" ")).toBe(false)
+    }
+  })
+
+  // A real full disk needs a small tmpfs, which only root can mount: elsewhere this one is skipped.
+  it("on a full disk, list, events and doctor still read the store", (context) => {
+    const smallDisk = mkdtempSync(join(tmpdir(), "csl-full-"))
+    if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=12m", "tmpfs", smallDisk]).status !== 0) return context.skip()
+    try {
+      home = smallDisk
+      dataDir = join(home, ".claude", "claude-session-logger")
+      ok(["log", "--category", "note", "--title", "written before the disk filled"])
+      spawnSync("dd", ["if=/dev/zero", `of=${join(smallDisk, "fill")}`, "bs=1M", "count=20"])
+      expect(ok(["list"])).toContain("written before the disk filled")
+      expect(ok(["events"])).toContain("EntryLogged")
+      expect(cli(["doctor"]).stdout).toMatch(/✓ database: opens/)
+    } finally {
+      spawnSync("umount", [smallDisk])
     }
   })
 
