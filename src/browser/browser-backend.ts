@@ -1,6 +1,7 @@
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { existsSync } from "node:fs"
 import { AppConfig } from "../config/app-config.js"
+import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Search } from "../search/search-service.js"
 import { browserSessions } from "../sessions/session-queries.js"
 import { bucketLabels, type Period, summaryRange, usageByProject, usageSummary } from "../sessions/usage-summary.js"
@@ -16,6 +17,7 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
  * the database while the user looks at the screen, so hooks record normally meanwhile.
  */
 export const createBrowserBackend = (): BrowserBackend => {
+  keepNewFilesPrivate()
   const runtime = ManagedRuntime.make(Layer.mergeAll(LocalStore.Default, Search.Default).pipe(Layer.provideMerge(AppConfig.fromProcess)))
   const use = <A, E>(work: (session: StoreSession) => Effect.Effect<A, E>) =>
     runtime.runPromise(LocalStore.pipe(Effect.flatMap((store) => store.use(work))))

@@ -2,6 +2,7 @@ import { Command } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Cause, Console, Effect, Exit, Layer } from "effect"
 import { AppConfig } from "../config/app-config.js"
+import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
 import { Search } from "../search/search-service.js"
@@ -11,8 +12,11 @@ import { LocalStore } from "../store/local-store.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { Sync } from "../sync/sync-service.js"
 import { failureOf } from "./error-line.js"
+import { withOneLineErrors } from "./one-line-console.js"
 import { rootCommand } from "./root-command.js"
 import { version } from "./version.js"
+
+keepNewFilesPrivate()
 
 const cli = Command.run(rootCommand, { name: "claude-session-logger", version })
 
@@ -22,7 +26,7 @@ const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecord
 )
 
 /** Runs the CLI and returns the process exit code; expected errors become one line. */
-const program = cli(process.argv).pipe(
+const program = withOneLineErrors(cli(process.argv)).pipe(
   Effect.as(0),
   Effect.catchAll((error) => {
     const failure = failureOf(error)

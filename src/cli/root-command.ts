@@ -12,6 +12,7 @@ import { processRecordingsCommand } from "./commands/process-recordings.js"
 import { recordCommand } from "./commands/record.js"
 import { logCommand } from "./commands/log.js"
 import { rebuildCommand } from "./commands/rebuild.js"
+import { recoverCommand } from "./commands/recover.js"
 import { recentCommand } from "./commands/recent.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
@@ -51,6 +52,7 @@ export const rootCommand = interactive.pipe(
     inboxCommand,
     eventsCommand,
     rebuildCommand,
+    recoverCommand,
     recordCommand,
     processRecordingsCommand,
     backfillCommand,

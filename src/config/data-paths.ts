@@ -1,3 +1,4 @@
+import { statSync } from "node:fs"
 import { homedir } from "node:os"
 import { join } from "node:path"
 
@@ -19,6 +20,9 @@ export const dataPathsIn = (dataDir: string): DataPaths => ({
   deviceId: join(dataDir, "device-id"),
   log: join(dataDir, "claude-session-logger.log"),
 })
+
+/** Something other than a folder (a stray file) where the data dir belongs: no command can work until it moves. */
+export const dataDirIsAFile = (dataDir: string): boolean => statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false
 
 export const resolveDataDir = (env: NodeJS.ProcessEnv): string =>
   env.CLAUDE_LOGGER_HOME && env.CLAUDE_LOGGER_HOME.trim() !== ""

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { basename } from "node:path"
 import { AppConfig } from "../config/app-config.js"
-import type { StoreSession } from "../store/local-store.js"
+import type { Db } from "../store/database.js"
 import { LocalStore } from "../store/local-store.js"
 import type { Category, Status } from "../events/entry-vocabulary.js"
 import { decideInboxRead, decideLog, decideStatusChange, type EntrySelector, exactlyOne, lookupFor } from "./entry-decisions.js"
@@ -22,12 +22,10 @@ export interface LogInput {
   readonly sessionId?: string | undefined
 }
 
-const findMatches = (session: StoreSession, selector: EntrySelector) =>
+const findMatches = (db: Db, selector: EntrySelector) =>
   Effect.gen(function* () {
     const lookup = yield* lookupFor(selector)
-    return yield* lookup._tag === "ById"
-      ? entriesMatchingId(session.db, lookup.id)
-      : entriesMatchingTitle(session.db, lookup.words)
+    return yield* lookup._tag === "ById" ? entriesMatchingId(db, lookup.id) : entriesMatchingTitle(db, lookup.words)
   })
 
 /** On-demand notes: log, change status, read, and the inbox of others' changes. */
@@ -52,7 +50,7 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
       function* (selector: EntrySelector, status: Status, note: string | undefined) {
         return yield* store.use((session) =>
           Effect.gen(function* () {
-            const matches = yield* findMatches(session, selector)
+            const matches = yield* findMatches(session.db, selector)
             const { entry, draft } = yield* decideStatusChange(selector, matches, status, note)
             yield* session.append([draft])
             return { ...entry, status }
@@ -62,9 +60,9 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
     )
 
     const show = (selector: EntrySelector) =>
-      store.use((session) => findMatches(session, selector).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches))))
+      store.read((db) => findMatches(db, selector).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches))))
 
-    const list = (filter: ListFilter) => store.use((session) => listEntries(session.db, filter))
+    const list = (filter: ListFilter) => store.read((db) => listEntries(db, filter))
 
     /** Count from the projections (the badge itself reads the snapshot; see launcher). */
     const inbox = Effect.fn("Entries.inbox")(function* (options: { readonly advance: boolean }) {

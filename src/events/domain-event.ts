@@ -58,6 +58,11 @@ export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
   gitBranch: Schema.NullOr(Schema.String),
   ccVersion: Schema.NullOr(Schema.String),
   title: Schema.NullOr(Schema.String),
+  /**
+   * Whether the title is the first prompt's line. Optional: events from before it existed do not
+   * say, and sync then treats the title as prompt-derived when `sync_titles` is false.
+   */
+  titleFromPrompt: Schema.optional(Schema.Boolean),
   sessionType: Schema.String,
   models: Schema.Array(ModelUsage),
   hourlyUsage: Schema.Array(HourlyUsage),

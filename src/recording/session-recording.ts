@@ -101,6 +101,7 @@ export const sessionRecording = (
       gitBranch: parsed.gitBranch,
       ccVersion: parsed.ccVersion,
       title: parsed.title,
+      titleFromPrompt: parsed.titleFromPrompt,
       sessionType: sessionType(rules.sessionTypes, parsed.skillsUsed, cwd),
       models,
       hourlyUsage,

@@ -8,11 +8,11 @@ export class Sessions extends Effect.Service<Sessions>()("Sessions", {
   effect: Effect.gen(function* () {
     const store = yield* LocalStore
 
-    const list = (filter: SessionFilter) => store.use(({ db }) => listSessions(db, filter))
+    const list = (filter: SessionFilter) => store.read((db) => listSessions(db, filter))
 
     /** One session by its id or a unique prefix, with its per-model rows. */
     const show = (idOrPrefix: string) =>
-      store.use(({ db }) =>
+      store.read((db) =>
         Effect.gen(function* () {
           const matches = yield* sessionsMatching(db, idOrPrefix)
           const [session, ...others] = matches

@@ -29,6 +29,10 @@ const queued = (dir: string) => {
   }
 }
 
+/** Why a check that needs the store could not run; the database check already says what to do. */
+const notChecked = (error: { readonly _tag: string; readonly message: string }) =>
+  error._tag === "StoreDamaged" ? "the local store is damaged (see the database check)" : error.message
+
 const runSetup = "run `claude-session-logger setup`"
 
 /** The paths a hook command calls, each of which must exist: `'node' 'cli.cjs' …`. */
@@ -59,10 +63,15 @@ export const doctorChecks = Effect.gen(function* () {
     }
   }
 
-  const opened = yield* (yield* LocalStore).use(() => Effect.void).pipe(Effect.either)
-  checks.push(opened._tag === "Right"
-    ? { name: "database", ok: true, detail: `opens: ${paths.database}` }
-    : { name: "database", ok: false, detail: opened.left.message, remedy: "close other claude-session-logger processes, or see the log" })
+  // Read-only, so that doctor itself works on a full disk; a damaged store does not stop the other checks.
+  const opened = yield* (yield* LocalStore).read(() => Effect.void).pipe(Effect.either)
+  checks.push(
+    opened._tag === "Right"
+      ? { name: "database", ok: true, detail: `opens: ${paths.database}` }
+      : opened.left._tag === "StoreDamaged"
+      ? { name: "database", ok: false, detail: `${opened.left.path} is damaged (${opened.left.reason})`, remedy: "run `claude-session-logger recover`: it sets the damaged file aside and rebuilds the store from its backups, the remote, the transcripts and the spool" }
+      : { name: "database", ok: false, detail: opened.left.message, remedy: "close other claude-session-logger processes, or see the log" },
+  )
 
   const unwritable = unwritableReason([paths.dataDir, pendingDir(paths.dataDir), paths.spoolDir])
   checks.push(unwritable === undefined
@@ -96,11 +105,16 @@ export const doctorChecks = Effect.gen(function* () {
   const reachable = yield* sync.probe(undefined).pipe(Effect.either)
   if (reachable._tag === "Right") checks.push({ name: "remote", ok: true, detail: `${reachable.right} reachable` })
   else if (reachable.left._tag === "NoRemoteConfigured") checks.push({ name: "remote", ok: true, detail: "none configured (local only)" })
-  else checks.push({ name: "remote", ok: false, detail: reachable.left.message, remedy: "check the network and the token; events wait locally meanwhile" })
+  else if (reachable.left._tag === "RemoteDamaged") checks.push({ name: "remote", ok: false, detail: reachable.left.message })
+  else if (reachable.left._tag === "RemoteUnavailable") checks.push({ name: "remote", ok: false, detail: reachable.left.message, remedy: "check the network and the token; events wait locally meanwhile" })
+  else checks.push({ name: "remote", ok: false, detail: `not checked: ${notChecked(reachable.left)}` })
 
-  const status = yield* sync.status(undefined)
-  checks.push(status.remote.startsWith("none") || status.last_sync_at !== null
-    ? { name: "last sync", ok: true, detail: status.last_sync_at ?? "not needed (local only)" }
-    : { name: "last sync", ok: false, detail: "never", remedy: "run `claude-session-logger sync`" })
+  const status = yield* sync.status(undefined).pipe(Effect.either)
+  if (status._tag === "Left") checks.push({ name: "last sync", ok: false, detail: `unknown: ${notChecked(status.left)}` })
+  else {
+    checks.push(status.right.remote.startsWith("none") || status.right.last_sync_at !== null
+      ? { name: "last sync", ok: true, detail: status.right.last_sync_at ?? "not needed (local only)" }
+      : { name: "last sync", ok: false, detail: "never", remedy: "run `claude-session-logger sync`" })
+  }
   return checks
 })

@@ -1,8 +1,9 @@
 import { Effect } from "effect"
-import { existsSync, rmSync } from "node:fs"
+import { chmodSync, existsSync, rmSync, statSync } from "node:fs"
 import { homedir } from "node:os"
 import { join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
+import { configFileIn, keepPromptTitlesPrivate } from "../config/data-dir-config.js"
 import { LocalStore } from "../store/local-store.js"
 import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
@@ -24,6 +25,8 @@ export interface SetupOptions {
   readonly token: string | undefined
   /** Asks for a token (hidden input) when none exists and stdin is a terminal; undefined when skipped. */
   readonly askToken: Effect.Effect<string | undefined>
+  /** `--private-titles`: titles taken from a session's first prompt never leave this machine. */
+  readonly privateTitles: boolean
 }
 
 /** The variables the user set for this tool, carried into hook and cron commands (never the token). */
@@ -55,6 +58,14 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         const hadStore = existsSync(paths.database)
         yield* store.use(() => Effect.void)
         if (!hadStore) changes.push(`created the local store ${paths.database}`)
+        // Data dirs made by earlier versions were readable by everyone on the machine.
+        if ((statSync(paths.dataDir).mode & 0o077) !== 0) {
+          chmodSync(paths.dataDir, 0o700)
+          changes.push(`made ${paths.dataDir} readable by you only (mode 700)`)
+        }
+        if (options.privateTitles && keepPromptTitlesPrivate(paths.dataDir)) {
+          changes.push(`session titles taken from a first prompt now stay on this machine ("sync_titles": false in ${configFileIn(paths.dataDir)})`)
+        }
         const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env)))
         const next = { ...settings, hooks }
         if (JSON.stringify(next) !== JSON.stringify(settings)) {

@@ -16,3 +16,22 @@ export class DatabaseFailed extends Schema.TaggedError<DatabaseFailed>()("Databa
     return `the database ${this.path} failed: ${this.reason}`
   }
 }
+
+/** The store cannot be opened and waiting will not help: the file (or the data dir) is damaged. */
+export class StoreDamaged extends Schema.TaggedError<StoreDamaged>()("StoreDamaged", {
+  path: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `${this.path} is damaged (${this.reason}); run \`claude-session-logger recover\` to set it aside and rebuild the store from its backups, the remote, the transcripts and the spool`
+  }
+}
+
+// DuckDB's words for a file that is not, or no longer, a whole database.
+const damageSigns = /not a valid DuckDB database file|Could not read enough bytes|corrupt|checksum|Serialization Error|truncated/i
+
+/** A DatabaseFailed that no retry can cure becomes StoreDamaged, so the user is told about `recover`. */
+export const damagedIfBroken = (error: DatabaseFailed): DatabaseFailed | StoreDamaged =>
+  damageSigns.test(error.reason)
+    ? new StoreDamaged({ path: error.path, reason: error.reason.replace(/ \(in: .*\)$/s, "").replace(/^IO Error: /, "") })
+    : error

@@ -22,15 +22,23 @@ const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.mes
 // DuckDB says: IO Error: Could not set lock on file "…": Conflicting lock is held in … (PID n)
 const isLockConflict = (cause: unknown): boolean => /Could not set lock on file|Conflicting lock/i.test(reasonOf(cause))
 
+export interface OpenOptions {
+  /**
+   * Opens without writing anything (no WAL, no checkpoint), so reading works on a full disk.
+   * DuckDB still refuses it while a writer holds the file: that is a DatabaseLocked as usual.
+   */
+  readonly readOnly?: boolean
+}
+
 /**
  * Opens the DuckDB file for this scope and closes it when the scope ends, so no process keeps
  * the file (and its exclusive lock) longer than its work takes.
  */
-export const openDatabase = (path: string): Effect.Effect<Db, DatabaseLocked | DatabaseFailed, Scope.Scope> =>
+export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Effect<Db, DatabaseLocked | DatabaseFailed, Scope.Scope> =>
   Effect.gen(function* () {
     const instance = yield* Effect.acquireRelease(
       Effect.tryPromise({
-        try: () => DuckDBInstance.create(path),
+        try: () => DuckDBInstance.create(path, options.readOnly === true ? { access_mode: "READ_ONLY" } : {}),
         catch: (cause) =>
           isLockConflict(cause) ? new DatabaseLocked({ path }) : new DatabaseFailed({ path, reason: reasonOf(cause) }),
       }),

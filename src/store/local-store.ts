@@ -1,7 +1,8 @@
-import { Clock, Duration, Effect } from "effect"
-import { mkdirSync } from "node:fs"
+import { Clock, Duration, Effect, Option } from "effect"
+import { existsSync, mkdirSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { dataDirIsAFile } from "../config/data-paths.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
 import { appendEvents, newestEventId } from "../events/event-store.js"
@@ -11,10 +12,11 @@ import type { StoredEvent } from "../events/stored-event.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
-import { DatabaseFailed } from "./database-errors.js"
-import { type Db, openDatabase } from "./database.js"
+import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "./database-errors.js"
+import { type Db, openDatabase, type OpenOptions } from "./database.js"
+import { backupDirIn, backupEventLog } from "./event-backup.js"
 import { retryWhileLocked } from "./lock-retry.js"
-import { ensureSchema } from "./schema.js"
+import { ensureSchema, schemaIsCurrent } from "./schema.js"
 
 /** An open store for the length of one piece of work. */
 export interface StoreSession {
@@ -28,6 +30,8 @@ export interface Recorded {
   /** True when the database stayed locked and the events wait in the spool for the next process. */
   readonly queued: boolean
 }
+
+const dataDirTaken = (dataDir: string) => new StoreDamaged({ path: dataDir, reason: "a file is where the data dir should be" })
 
 /** Writers that can fall back to the spool wait this long for the lock. */
 export const writerLockWait = Duration.seconds(2)
@@ -44,11 +48,19 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
 
     const prepareDataDir = Effect.try({
       try: () => {
-        mkdirSync(paths.dataDir, { recursive: true })
+        mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
         return ensureDeviceId(paths.deviceId)
       },
-      catch: (cause) => new DatabaseFailed({ path: paths.dataDir, reason: String(cause) }),
+      catch: (cause) =>
+        dataDirIsAFile(paths.dataDir) ? dataDirTaken(paths.dataDir) : new DatabaseFailed({ path: paths.dataDir, reason: String(cause) }),
     })
+
+    /** Opens the file, and says "damaged" (not "failed") when no retry can help. */
+    const open = (lockWait: Duration.DurationInput, options: OpenOptions = {}) =>
+      openDatabase(paths.database, options).pipe(
+        Effect.retry({ schedule: retryWhileLocked(lockWait), while: (error) => error._tag === "DatabaseLocked" }),
+        Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))),
+      )
 
     const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>) =>
       appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended)))
@@ -70,16 +82,20 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
       )
 
+    const backUpEventLog = (db: Db) =>
+      backupEventLog(db, backupDirIn(paths.dataDir)).pipe(
+        // Like the snapshot, the backup must never fail the work it follows; the next close retries.
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `backup: ${error.message}`))),
+      )
+
     const use = <A, E, R>(
       work: (session: StoreSession) => Effect.Effect<A, E, R>,
       lockWait: Duration.DurationInput = readerLockWait,
     ) =>
       Effect.scoped(Effect.gen(function* () {
         const deviceId = yield* prepareDataDir
-        const db = yield* openDatabase(paths.database).pipe(
-          Effect.retry({ schedule: retryWhileLocked(lockWait), while: (error) => error._tag === "DatabaseLocked" }),
-        )
-        yield* ensureSchema(db)
+        const db = yield* open(lockWait)
+        yield* ensureSchema(db).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
         yield* ingestSpool(db)
 
         const ids = new CausalIdGenerator()
@@ -95,8 +111,33 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
 
         const result = yield* work({ db, append })
         yield* refreshSnapshot(db)
+        yield* backUpEventLog(db)
         return result
       }))
+
+    /**
+     * For commands that only read: opens the file read-only, so nothing is written (a full disk
+     * does not stop them) and no snapshot is refreshed. A missing store reads as an empty one,
+     * without creating it. When the file first needs writing (its schema is older, or the spool
+     * holds events to ingest), this is an ordinary `use`.
+     */
+    const read = <A, E, R>(work: (db: Db) => Effect.Effect<A, E, R>) =>
+      Effect.gen(function* () {
+        if (dataDirIsAFile(paths.dataDir)) return yield* dataDirTaken(paths.dataDir)
+        if (!existsSync(paths.database)) {
+          return yield* Effect.scoped(openDatabase(":memory:").pipe(
+            Effect.tap(ensureSchema),
+            Effect.flatMap(work),
+          ))
+        }
+        const readable = yield* Effect.scoped(Effect.gen(function* () {
+          if ((yield* readSpool(paths.spoolDir)).events.length > 0) return Option.none<A>()
+          const db = yield* open(readerLockWait, { readOnly: true })
+          const current = yield* schemaIsCurrent(db).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
+          return current ? Option.some(yield* work(db)) : Option.none<A>()
+        }))
+        return yield* Option.match(readable, { onSome: Effect.succeed, onNone: () => use(({ db }) => work(db)) })
+      })
 
     /** Ids for events that must wait in the spool, still after everything this device has shown. */
     const spoolIds = () => {
@@ -124,6 +165,6 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
           })),
       )
 
-    return { use, record } as const
+    return { use, read, record } as const
   }),
 }) {}

@@ -3,6 +3,7 @@ import { decodeTime } from "ulid"
 import { envelopeColumnNames, envelopeColumnsDdl } from "../events/event-store.js"
 import { applyToProjections } from "../projections/projector.js"
 import type { Db } from "../store/database.js"
+import { countFromNewerVersion } from "./unreadable-events.js"
 
 const columns = envelopeColumnNames.join(", ")
 
@@ -16,20 +17,33 @@ export const remoteEventsDdl = (catalog: string) =>
   `CREATE TABLE IF NOT EXISTS ${catalog}.events (seq BIGINT PRIMARY KEY, ${envelopeColumnsDdl("NOT NULL UNIQUE")})`
 
 const Inserted = Schema.Struct({ id: Schema.String })
-const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, entity_id: Schema.String })
+const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, version: Schema.Number, entity_id: Schema.String })
 const Upto = Schema.Struct({ upto: Schema.Number })
+
+/**
+ * The payload as it leaves the machine. With prompt titles kept private, a SessionRecorded whose
+ * title is (or may be: older events do not say) the first prompt's line travels with a null
+ * title; this device keeps and shows it. Same event id, so the remote's copy is the one others fold.
+ */
+const travellingPayload = (syncPromptTitles: boolean) =>
+  syncPromptTitles
+    ? "e.payload"
+    : `CASE WHEN e.type = 'SessionRecorded' AND coalesce(json_extract(e.payload, '$.titleFromPrompt')::BOOLEAN, true)
+         THEN (SELECT json_group_object(key, CASE WHEN key = 'title' THEN 'null'::JSON ELSE value END) FROM json_each(e.payload))
+         ELSE e.payload END`
 
 /**
  * Pushes the outbox. One statement writes the remote (DuckDB commits one database per
  * transaction), then the outbox forgets what the remote now holds: a crash in between only
  * means the next push offers them again, and the remote ignores ids it has.
  */
-export const push = (db: Db, catalog: string) =>
+export const push = (db: Db, catalog: string, options: { readonly syncPromptTitles: boolean }) =>
   Effect.gen(function* () {
+    const travelling = envelopeColumnNames.map((column) => column === "payload" ? travellingPayload(options.syncPromptTitles) : `e.${column}`)
     const inserted = yield* db.all(
       Inserted,
       `INSERT INTO ${catalog}.events (seq, ${columns})
-       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${envelopeColumnNames.map((column) => `e.${column}`).join(", ")}
+       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${travelling.join(", ")}
        FROM events e JOIN sync_outbox o ON o.id = e.id
        ON CONFLICT (id) DO NOTHING RETURNING id`,
     )
@@ -42,6 +56,8 @@ export interface PullResult {
   readonly upto: number
   /** How far the newest pulled event's id time is ahead of this clock, in ms (0 if not). */
   readonly skewAheadMs: number
+  /** Pulled events a newer version wrote, which this one keeps but cannot fold, per "Type vN". */
+  readonly fromNewerVersion: ReadonlyMap<string, number>
 }
 
 /**
@@ -55,12 +71,17 @@ export const pull = (db: Db, catalog: string, remoteKey: string, afterSeq: numbe
     const pulled = upto <= afterSeq ? [] : yield* db.all(
       Pulled,
       `INSERT INTO events (${columns}) SELECT ${columns} FROM ${catalog}.events
-       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, entity_id`,
+       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, version, entity_id`,
       [afterSeq, upto],
     )
     yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))
     const newest = pulled.reduce((latest, event) => Math.max(latest, decodeTime(event.id)), 0)
-    const result: PullResult = { pulled: pulled.length, upto, skewAheadMs: Math.max(0, newest - nowMs) }
+    const result: PullResult = {
+      pulled: pulled.length,
+      upto,
+      skewAheadMs: Math.max(0, newest - nowMs),
+      fromNewerVersion: countFromNewerVersion(pulled),
+    }
     yield* db.run(
       `INSERT INTO sync_state (remote, pulled_seq) VALUES ($1, $2)
        ON CONFLICT (remote) DO UPDATE SET pulled_seq = excluded.pulled_seq`,

@@ -4,7 +4,7 @@ import type { Db } from "../store/database.js"
 import { retryWhileLocked } from "../store/lock-retry.js"
 import { resolveToken, tokenFromFile } from "./motherduck-token.js"
 import type { RemoteTarget } from "./remote-target.js"
-import { RemoteUnavailable } from "./sync-errors.js"
+import { RemoteDamaged, RemoteUnavailable } from "./sync-errors.js"
 
 const fileCatalog = "csl_remote"
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`
@@ -14,11 +14,16 @@ class RemoteBusy extends Schema.TaggedError<RemoteBusy>()("RemoteBusy", {}) {}
 
 const reasonOf = (error: DatabaseFailed) => error.reason.replace(/ \(in: .*\)$/s, "")
 
+// DuckDB's words for a file that is not (or no longer) a database it can open.
+const isDamaged = (reason: string) => /not a valid DuckDB database file|Is a directory|corrupt|checksum|truncated/i.test(reason)
+
 const attachFile = (db: Db, path: string) =>
   db.run(`ATTACH ${sqlString(path)} AS ${fileCatalog}`).pipe(
-    Effect.catchTag("DatabaseFailed", (error): Effect.Effect<never, RemoteBusy | RemoteUnavailable> =>
+    Effect.catchTag("DatabaseFailed", (error): Effect.Effect<never, RemoteBusy | RemoteUnavailable | RemoteDamaged> =>
       /Could not set lock|Conflicting lock/i.test(error.reason)
         ? Effect.fail(new RemoteBusy())
+        : isDamaged(error.reason)
+        ? Effect.fail(new RemoteDamaged({ remote: path, reason: reasonOf(error).replace(/^IO Error: /, "") }))
         : Effect.fail(new RemoteUnavailable({ remote: path, reason: reasonOf(error) }))),
     Effect.retry({ schedule: retryWhileLocked("10 seconds"), while: (error) => error._tag === "RemoteBusy" }),
     Effect.catchTag("RemoteBusy", () =>

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs"
-import { isAbsolute, join, resolve } from "node:path"
+import { isAbsolute, resolve } from "node:path"
+import { configuredRemote } from "../config/data-dir-config.js"
 import { resolveToken } from "./motherduck-token.js"
 
 /** Where events are exchanged: a MotherDuck database, or a DuckDB file (a shared folder, a test). */
@@ -18,17 +18,6 @@ export const parseRemote = (text: string, cwd: string): RemoteTarget => {
     return { kind: "motherduck", database: database === "" ? defaultMotherDuckDatabase : database }
   }
   return { kind: "file", path: isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed) }
-}
-
-/** The data dir's `config.json`, e.g. `{ "remote": "/mnt/shared/claude.duckdb" }`. */
-const configuredRemote = (dataDir: string): string | undefined => {
-  try {
-    const config: unknown = JSON.parse(readFileSync(join(dataDir, "config.json"), "utf8"))
-    const remote = typeof config === "object" && config !== null ? (config as Record<string, unknown>).remote : undefined
-    return typeof remote === "string" && remote.trim() !== "" ? remote : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /**

@@ -16,3 +16,15 @@ export class RemoteUnavailable extends Schema.TaggedError<RemoteUnavailable>()("
     return redactSecrets(`cannot reach ${this.remote}: ${this.reason}; local data is unaffected and changes stay queued for the next sync`)
   }
 }
+
+/** The remote file is there but is not a DuckDB database: retrying cannot help, a person must act. */
+export class RemoteDamaged extends Schema.TaggedError<RemoteDamaged>()("RemoteDamaged", {
+  remote: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message() {
+    return redactSecrets(
+      `the remote ${this.remote} is damaged (${this.reason}); retrying will not help: restore the file from a backup, or pass --remote with the right file; local data is unaffected`,
+    )
+  }
+}

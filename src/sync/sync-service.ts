@@ -1,7 +1,9 @@
 import { Clock, Effect, Option, Schema } from "effect"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
+import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { syncsPromptTitles } from "../config/data-dir-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { LocalStore, readerLockWait } from "../store/local-store.js"
 import { tryLock } from "../store/process-lock.js"
@@ -10,6 +12,7 @@ import { push, pull, remoteEventsDdl } from "./exchange.js"
 import { attachRemote, detachRemote } from "./remote-connection.js"
 import { describeRemote, resolveRemoteTarget } from "./remote-target.js"
 import { NoRemoteConfigured } from "./sync-errors.js"
+import { storedFromNewerVersion } from "./unreadable-events.js"
 
 export interface SyncResult {
   readonly remote: string
@@ -58,10 +61,14 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
             const catalog = yield* attachRemote(db, remote, process.env)
             const exchanged = yield* Effect.gen(function* () {
               yield* db.run(remoteEventsDdl(catalog))
-              const pushed = yield* push(db, catalog)
+              const pushed = yield* push(db, catalog, { syncPromptTitles: syncsPromptTitles(config.paths.dataDir) })
               const pulled = yield* pull(db, catalog, remoteKey, cursor?.pulled_seq ?? 0, yield* Clock.currentTimeMillis)
               return { pushed, ...pulled }
             }).pipe(Effect.ensuring(detachRemote(db, catalog)))
+            // Kept and skipped by the folds; said once per type so the user knows to upgrade.
+            for (const [kind, count] of exchanged.fromNewerVersion) {
+              appendActivityLog(config.paths.log, `sync: pulled ${count} ${kind} event(s) written by a newer claude-session-logger; kept, not shown until you upgrade`)
+            }
             yield* db.run(
               `UPDATE sync_state SET last_sync_at = now(), last_pushed = $2, last_pulled = $3, skew_ms = $4 WHERE remote = $1`,
               [remoteKey, exchanged.pushed, exchanged.pulled, exchanged.skewAheadMs],
@@ -75,7 +82,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
       Effect.gen(function* () {
         const remote = target(remoteFlag)
         const remoteKey = describeRemote(remote)
-        const { state, waiting } = yield* store.use(({ db }) =>
+        const { state, waiting, unreadable } = yield* store.read((db) =>
           Effect.gen(function* () {
             const [count] = yield* db.all(CountRow, `SELECT count(*)::INTEGER AS waiting FROM sync_outbox`)
             const [row] = yield* db.all(
@@ -84,7 +91,8 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
                  skew_ms::DOUBLE AS skew_ms FROM sync_state WHERE remote = $1`,
               [remoteKey],
             )
-            return { state: Option.fromNullable(row), waiting: count?.waiting ?? 0 }
+            const unreadable = yield* storedFromNewerVersion(db)
+            return { state: Option.fromNullable(row), waiting: count?.waiting ?? 0, unreadable }
           })
         )
         return {
@@ -95,6 +103,8 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
           last_pushed: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.last_pushed))),
           last_pulled: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.last_pulled))),
           clock_skew_ms: Option.getOrNull(Option.flatMap(state, (row) => Option.fromNullable(row.skew_ms))),
+          /** Events a newer version wrote that this one keeps but cannot show, per "Type vN". */
+          from_newer_version: Object.fromEntries(unreadable.map(({ events, kind }) => [kind, events])),
         }
       })
 

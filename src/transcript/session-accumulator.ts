@@ -21,6 +21,8 @@ export interface ParsedSession {
   readonly gitBranch: string | null
   readonly ccVersion: string | null
   readonly title: string | null
+  /** The title is the first prompt's line (no custom, AI or summary title): words the user typed. */
+  readonly titleFromPrompt: boolean
   readonly startedAt: string | null
   readonly endedAt: string | null
   readonly messageCount: number
@@ -251,6 +253,7 @@ export class SessionAccumulator {
       gitBranch: this.gitBranch,
       ccVersion: this.ccVersion,
       title: this.customTitle ?? this.aiTitle ?? this.summary ?? this.firstPrompt ?? null,
+      titleFromPrompt: (this.customTitle ?? this.aiTitle ?? this.summary) === undefined && this.firstPrompt !== undefined,
       startedAt: this.startedAt,
       endedAt: this.endedAt,
       messageCount: this.prompts + this.assistantMessages.size,

@@ -41,7 +41,7 @@ const makeDevice = (index: number, offsetMs: number, remote: string) => {
         store.use(({ db }) =>
           attachRemote(db, { kind: "file", path: remote }, {}).pipe(
             Effect.flatMap((catalog) =>
-              db.run(remoteEventsDdl(catalog)).pipe(Effect.zipRight(push(db, catalog)), Effect.ensuring(detachRemote(db, catalog)))
+              db.run(remoteEventsDdl(catalog)).pipe(Effect.zipRight(push(db, catalog, { syncPromptTitles: true })), Effect.ensuring(detachRemote(db, catalog)))
             ),
           )
         )

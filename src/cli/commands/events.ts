@@ -4,15 +4,14 @@ import { readEvents } from "../../events/event-store.js"
 import { LocalStore } from "../../store/local-store.js"
 import { printJson } from "../output.js"
 import { renderTable, shortTime } from "../text-table.js"
-import { json } from "../shared-options.js"
+import { json, optionalLimit as limit } from "../shared-options.js"
 
 const type = Options.text("type").pipe(Options.optional, Options.withDescription("Only events of this type, e.g. EntryStatusChanged."))
 const entity = Options.text("entity").pipe(Options.optional, Options.withDescription("Only events about this entry or session (full or short id)."))
-const limit = Options.integer("limit").pipe(Options.optional, Options.withDescription("Only the newest N."))
 
 export const eventsCommand = Command.make("events", { type, entity, limit, json }, (args) =>
   Effect.gen(function* () {
-    const events = yield* (yield* LocalStore).use(({ db }) =>
+    const events = yield* (yield* LocalStore).read((db) =>
       readEvents(db, {
         ...Option.match(args.type, { onNone: () => ({}), onSome: (value) => ({ types: [value] }) }),
         ...Option.match(args.entity, { onNone: () => ({}), onSome: (value) => ({ entity: value }) }),

@@ -1,10 +1,10 @@
 import { Command } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { defaultRecentLimit, recentOutput } from "../../snapshot/hot-path.js"
-import { json, limit } from "../shared-options.js"
+import { hookLimit, json } from "../shared-options.js"
 
 // The launcher answers this command itself; this definition gives it --help and validation.
-export const recentCommand = Command.make("recent", { limit: limit(defaultRecentLimit), json }, (args) =>
+export const recentCommand = Command.make("recent", { limit: hookLimit(defaultRecentLimit), json }, (args) =>
   Effect.sync(() => recentOutput(args, process.env)).pipe(
     Effect.flatMap((output) => (output === "" ? Effect.void : Console.log(output))),
     Effect.catchAllDefect(() => Effect.void),

@@ -8,6 +8,9 @@ import { defaultInstallation, Setup } from "../../setup/setup-service.js"
 const uninstall = Options.boolean("uninstall").pipe(Options.withDescription("Remove the hooks, the scheduled sync, the token file and the local data."))
 const yes = Options.boolean("yes").pipe(Options.withDescription("With --uninstall: do not ask first."))
 const noCloud = Options.boolean("no-cloud").pipe(Options.withDescription("Local only (or a shared-file remote): do not ask for a MotherDuck token."))
+const privateTitles = Options.boolean("private-titles").pipe(
+  Options.withDescription("Sync sessions without titles taken from their first prompt (sets \"sync_titles\": false in config.json)."),
+)
 const tokenStdin = Options.boolean("token-stdin").pipe(Options.withDescription("Read the MotherDuck token from stdin (for scripts)."))
 
 /** Hidden input on a terminal; nothing to ask elsewhere. An empty answer stays local. */
@@ -20,7 +23,7 @@ const askToken = process.stdin.isTTY
 
 const bullet = (lines: ReadonlyArray<string>) => lines.map((line) => `  • ${line}`).join("\n")
 
-export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin }, (args) =>
+export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles }, (args) =>
   Effect.gen(function* () {
     const service = yield* Setup
     if (args.uninstall) {
@@ -42,6 +45,7 @@ export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tok
     const terminal = yield* Terminal.Terminal
     const { changes, notes } = yield* service.setup(defaultInstallation(__dirname), {
       noCloud: args.noCloud,
+      privateTitles: args.privateTitles,
       token,
       askToken: askToken.pipe(Effect.provideService(Terminal.Terminal, terminal)),
     })

@@ -20,7 +20,7 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 export const summaryCommand = Command.make("summary", { period, metric, since, until, timeZone, json }, (args) =>
   Effect.gen(function* () {
     const zone = yield* checkTimeZone(Option.getOrElse(args.timeZone, localZone))
-    const rows = yield* (yield* LocalStore).use(({ db }) =>
+    const rows = yield* (yield* LocalStore).read((db) =>
       usageSummary(db, { period: args.period, timeZone: zone, since: optionalValue(args.since), until: optionalValue(args.until) })
     )
     if (args.json) return yield* printJson(Schema.encodeSync(Schema.Array(UsageRow))(rows))

@@ -1,4 +1,4 @@
-import { Command, Options } from "@effect/cli"
+import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { appendActivityLog } from "../../config/activity-log.js"
 import { AppConfig } from "../../config/app-config.js"
@@ -9,7 +9,13 @@ import { printJson } from "../output.js"
 import { json } from "../shared-options.js"
 import { join } from "node:path"
 
+// An empty value would resolve to the working directory, which is never a remote.
 export const remoteOption = Options.text("remote").pipe(
+  Options.mapEffect((value) =>
+    value.trim() === ""
+      ? Effect.fail(ValidationError.invalidValue(HelpDoc.p("--remote needs a value: md:claude_sessions or a path to a DuckDB file")))
+      : Effect.succeed(value)
+  ),
   Options.optional,
   Options.withDescription("md:claude_sessions (MotherDuck) or a path to a shared DuckDB file. Default: $CLAUDE_LOGGER_REMOTE, config.json, or MotherDuck when a token exists."),
 )

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { writeFileDurably } from "../store/durable-file.js"
+
+/**
+ * The data dir's optional `config.json`, e.g.
+ * `{ "remote": "/mnt/shared/claude.duckdb", "sync_titles": false }`. Missing, unreadable or
+ * malformed, it means the defaults; unknown keys are kept when setup writes it.
+ */
+export const configFileIn = (dataDir: string) => join(dataDir, "config.json")
+
+const readObject = (dataDir: string): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(configFileIn(dataDir), "utf8"))
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {}
+  } catch {
+    return {}
+  }
+}
+
+/** `remote`, when it names one. */
+export const configuredRemote = (dataDir: string): string | undefined => {
+  const remote = readObject(dataDir).remote
+  return typeof remote === "string" && remote.trim() !== "" ? remote : undefined
+}
+
+/**
+ * `sync_titles` (default true). False keeps titles taken from a session's first prompt on this
+ * machine: such sessions reach the remote without a title.
+ */
+export const syncsPromptTitles = (dataDir: string): boolean => readObject(dataDir).sync_titles !== false
+
+/** Sets `sync_titles` to false, keeping every other key; returns whether the file changed. */
+export const keepPromptTitlesPrivate = (dataDir: string): boolean => {
+  const current = readObject(dataDir)
+  if (current.sync_titles === false) return false
+  writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...current, sync_titles: false }, null, 2)}\n`)
+  return true
+}

@@ -1,0 +1,42 @@
+import { it } from "@effect/vitest"
+import { Effect } from "effect"
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { expect } from "vitest"
+import { readEvents } from "../../src/events/event-store.js"
+import { backupEventLog, listBackups } from "../../src/store/event-backup.js"
+import { restoreNewestBackup } from "../../src/store/store-recovery.js"
+import { deliver, dumpProjections, withMemoryDb } from "../support/memory-db.js"
+import { logDraft, statusDraft, t0, TestDevice } from "../support/event-builders.js"
+
+it.effect("a backup restores the same events and the same tables; a damaged newer generation is skipped", () =>
+  Effect.gen(function* () {
+    const dir = join(mkdtempSync(join(tmpdir(), "csl-backup-")), "backups")
+    const device = new TestDevice("laptop", "alice")
+    const [logged] = device.write(t0, logDraft("kept in the backup"))
+    const [changed] = device.write(t0 + 5, statusDraft(logged!.id, "resolved", "done"))
+
+    const original = yield* withMemoryDb((db) =>
+      Effect.gen(function* () {
+        yield* deliver(db, [logged!, changed!])
+        yield* backupEventLog(db, dir)
+        yield* backupEventLog(db, dir) // unchanged log: no second generation
+        return { events: yield* readEvents(db), tables: yield* dumpProjections(db) }
+      })
+    )
+    expect(readdirSync(dir).filter((name) => name.endsWith(".parquet"))).toHaveLength(1)
+    writeFileSync(join(dir, "events-ZZZ-9.parquet"), "not parquet") // the newest generation, damaged
+
+    const restored = yield* withMemoryDb((db) =>
+      Effect.gen(function* () {
+        const outcome = yield* restoreNewestBackup(db, dir)
+        return { outcome, events: yield* readEvents(db), tables: yield* dumpProjections(db) }
+      })
+    )
+    expect(restored.events).toEqual(original.events)
+    expect(restored.tables).toEqual(original.tables)
+    expect(restored.outcome).toMatchObject({ kind: "restored", counts: { shared: 2, local: 0, newest: changed!.id } })
+    expect(restored.outcome.unreadable).toEqual([join(dir, "events-ZZZ-9.parquet")])
+    expect(listBackups(dir)[0]).toBe(join(dir, "events-ZZZ-9.parquet"))
+  }))
