@@ -27,7 +27,9 @@ export const runParseJob = (job: ParseJob, rules: RecordingRules): ParseOutcome 
   let recording: SessionRecording
   try {
     const parsed = parseSession(job.files)
-    if (parsed.messageCount === 0 && parsed.responses.length === 0) {
+    // A session opened and closed without a prompt still has timed Claude Code lines (a stub, kept
+    // and listed last); a file with neither those nor a conversation is not a transcript at all.
+    if (parsed.messageCount === 0 && parsed.responses.length === 0 && parsed.startedAt === null) {
       return notRecordable(`${job.files.main} holds no conversation line (not a Claude Code transcript?)`)
     }
     recording = sessionRecording(parsed, job.files.main, job.fallbackCwd, rules)
