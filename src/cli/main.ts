@@ -1,5 +1,7 @@
 import { Command } from "@effect/cli"
-import { NodeContext, NodeRuntime } from "@effect/platform-node"
+// Each module by its own path: the package index also loads its HTTP client (undici, 1 MB).
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Cause, Console, Effect, Exit, Layer } from "effect"
 import { AppConfig } from "../config/app-config.js"
 import { Entries } from "../entries/entries-service.js"
