@@ -4,7 +4,9 @@
 // Effect CLI. `setup.cjs` is the
 // `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
-import { readFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { createHash } from "node:crypto"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"))
 
@@ -24,7 +26,8 @@ const bundle = (entryPoints, options = {}) =>
   })
 
 const bin = { banner: { js: "#!/usr/bin/env node" } }
-await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"] })
+// Code caches of an earlier build would not match this one.
+for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
@@ -51,4 +54,23 @@ await bundle(
 await bundle(
   { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
   { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
+)
+
+// The launcher, last: it names the code cache after this main.cjs, and prints the full CLI's own
+// --help and --version output, taken from it here, without loading it.
+const mainHash = createHash("sha256").update(readFileSync("dist/main.cjs")).digest("hex").slice(0, 16)
+const rootOutputs = Object.fromEntries(
+  ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),
+)
+await bundle(
+  { cli: "src/cli/launcher.ts" },
+  {
+    ...bin,
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
+    define: {
+      __CSL_VERSION__: JSON.stringify(version),
+      __CSL_MAIN_CACHE__: JSON.stringify(`main.cjs.${mainHash}.v8cache`),
+      __CSL_ROOT_OUTPUTS__: JSON.stringify(rootOutputs),
+    },
+  },
 )
