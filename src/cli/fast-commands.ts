@@ -29,6 +29,8 @@ export const fastCommands = {
   }),
 }
 
+export type FastCommand = keyof typeof fastCommands
+
 /** A `--limit` value: digits only, as the full CLI's integer option takes it; else undefined. */
 export const countOf = (text: string | undefined, fallback: number): number | undefined =>
   text === undefined ? fallback : /^\d+$/.test(text) ? Number(text) : undefined
