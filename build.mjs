@@ -52,13 +52,15 @@ await bundle(
 )
 // The native DuckDB binding is loaded from node_modules at run time.
 await bundle(
-  { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
+  { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
   { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
 )
 
-// The launcher, last: it names the code cache after this main.cjs, and prints the full CLI's own
-// --help and --version output, taken from it here, without loading it.
-const mainHash = createHash("sha256").update(readFileSync("dist/main.cjs")).digest("hex").slice(0, 16)
+// The launcher, last: it names each bundle's code cache after this build of it, and prints the
+// full CLI's own --help and --version output, taken from it here, without loading it.
+const codeCaches = Object.fromEntries(
+  ["main.cjs", "entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
+)
 const rootOutputs = Object.fromEntries(
   ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),
 )
@@ -69,7 +71,7 @@ await bundle(
     external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
-      __CSL_MAIN_CACHE__: JSON.stringify(`main.cjs.${mainHash}.v8cache`),
+      __CSL_CODE_CACHES__: JSON.stringify(codeCaches),
       __CSL_ROOT_OUTPUTS__: JSON.stringify(rootOutputs),
     },
   },

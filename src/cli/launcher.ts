@@ -6,7 +6,8 @@
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
  * from a current search index (search.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
- * not recognise, go to the full CLI, compiled from its code cache.
+ * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
+ * own), compiled from its code cache.
  */
 import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
@@ -14,10 +15,11 @@ import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
 import { requireWithCodeCache } from "./code-cache.js"
+import { type Bundle, bundleFor } from "./command-table.js"
 import { countOf, fastCommands } from "./fast-commands.js"
 
-/** Set by build.mjs: the code cache's name for this build of main.cjs, and its --help and --version output. */
-declare const __CSL_MAIN_CACHE__: string
+/** Set by build.mjs: each bundle's code cache, named after this build of it, and the full CLI's --help and --version output. */
+declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle, string>>
 declare const __CSL_ROOT_OUTPUTS__: Readonly<Record<string, string>>
 
 type HotPath =
@@ -39,7 +41,8 @@ const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefin
   return recent && limit !== undefined ? { kind: "recent", limit, json: recent.values.json === true } : undefined
 }
 
-const requireFullCli = () => requireWithCodeCache(join(__dirname, "main.cjs"), join(__dirname, __CSL_MAIN_CACHE__))
+const requireBundle = (bundle: Bundle) => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
+const requireFullCli = () => requireBundle("main.cjs")
 
 const args = process.argv.slice(2)
 const hotPath = hotPathOf(args)
@@ -57,7 +60,7 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
 } else if (hotPath === undefined) {
-  requireFullCli()
+  requireBundle(bundleFor(args))
 } else {
   try {
     if (hotPath.kind === "record") handleSessionEnd(__filename, process.env, hotPath)

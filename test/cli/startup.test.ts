@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { entriesCommands } from "../../src/cli/command-table.js"
 import { type CliResult, freshHome, projectRoot, runCli, userEnv } from "../support/cli.js"
 
 /** A copy of some of dist/ in a directory of its own; node_modules stays reachable for DuckDB. */
@@ -37,14 +38,27 @@ describe("start-up", () => {
     }
   })
 
-  it("compiles the full CLI from a code cache made by its first run, and remakes a cache V8 rejects", () => {
+  it("runs the entries commands from their own bundle, printing what the full CLI prints", () => {
     const home = freshHome()
-    const dir = distCopy(["cli.cjs", "main.cjs"])
+    const bin = join(distCopy(["cli.cjs", "entries.cjs"]), "cli.cjs")
+    for (const args of [...entriesCommands.map((command) => [command, "--help"]), ["list", "--no-such-option"]]) {
+      expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+    const logged = run(bin, ["log", "--category", "task", "--title", "Ship it"], home)
+    expect(logged.stdout).toMatch(/^logged task \(open\) id=[0-9A-Z]{26}\n$/)
+    for (const args of [["list"], ["show", "--title-match", "ship"], ["resolve", "--title-match", "ship"], ["show", "--title-match", "nothing"]]) {
+      expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+  })
+
+  it("compiles a bundle from a code cache made by its first run, and remakes a cache V8 rejects", () => {
+    const home = freshHome()
+    const dir = distCopy(["cli.cjs", "entries.cjs"])
     const bin = join(dir, "cli.cjs")
     const first = run(bin, ["log", "--category", "note", "--title", "cached"], home)
     expect(first.status).toBe(0)
     const [cache] = codeCaches(dir)
-    expect(cache).toMatch(/^main\.cjs\.[0-9a-f]{16}\.v8cache$/)
+    expect(cache).toMatch(/^entries\.cjs\.[0-9a-f]{16}\.v8cache$/)
     const cachePath = join(dir, cache ?? "")
     const made = statSync(cachePath).mtimeMs
 
@@ -61,7 +75,7 @@ describe("start-up", () => {
 
   it("runs as before when the code cache cannot be written", () => {
     const home = freshHome()
-    const dir = distCopy(["cli.cjs", "main.cjs"])
+    const dir = distCopy(["cli.cjs", "entries.cjs"])
     const bin = join(dir, "cli.cjs")
     expect(run(bin, ["init"], home).status).toBe(0)
     const [cache = ""] = codeCaches(dir)
@@ -69,6 +83,6 @@ describe("start-up", () => {
     // A directory where the cache belongs: it can be neither read nor replaced.
     mkdirSync(join(dir, cache))
     expect(run(bin, ["list"], home)).toEqual({ status: 0, stdout: "No entries.\n", stderr: "" })
-    expect(readdirSync(dir).sort()).toEqual([cache, "cli.cjs", "main.cjs"].sort())
+    expect(readdirSync(dir).sort()).toEqual([cache, "cli.cjs", "entries.cjs"].sort())
   })
 })
