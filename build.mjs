@@ -50,10 +50,11 @@ await bundle(
     }],
   },
 )
-// The native DuckDB binding is loaded from node_modules at run time.
+// The native DuckDB binding is loaded from node_modules at run time; its JavaScript API is
+// bundled, so it shares the bundle's code cache.
 await bundle(
   { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
-  { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
+  { external: ["@duckdb/node-bindings*"] },
 )
 
 // The launcher, last: it names each bundle's code cache after this build of it, and prints the
