@@ -1,8 +1,9 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
-// (`session-start`, `recent`, `inbox --count`, `record`) and `search` (from its index, via
-// `search.cjs`) without loading Effect or DuckDB, and otherwise requires `main.cjs`, the full
-// Effect CLI. `setup.cjs` is the
-// `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
+// (`session-start`, `recent`, `inbox --count`, `record`), `--help`, `--version` and `search`
+// (from its index, via `search.cjs`) without loading Effect or DuckDB, and otherwise requires
+// `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
+// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin;
+// `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
