@@ -2,7 +2,8 @@
 // The session-start hooks (`recent`, `inbox --count`): at most 4x. `--version` and `--help`: at
 // most 2x. `list`, `show`, `log` and `resolve`, which Claude runs mid-conversation, on a store
 // of 10,000 entries: at most 4x.
-// Usage: node bench/hot-path.mjs [runs] [entries]
+// Usage: node bench/hot-path.mjs [runs] [entries] [other-cli.cjs ...]
+// Other builds of the CLI given (say, one built from main) are timed in the same interleaved run.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -12,6 +13,7 @@ import { monotonicFactory } from "ulid"
 const runs = Number(process.argv[2] ?? 30)
 const entryCount = Number(process.argv[3] ?? 10_000)
 const cli = join(import.meta.dirname, "..", "dist", "cli.cjs")
+const clis = [cli, ...process.argv.slice(4)]
 const home = mkdtempSync(join(tmpdir(), "csl-bench-"))
 const dataDir = join(home, ".claude", "claude-session-logger")
 const env = { PATH: process.env.PATH, HOME: home, CLAUDE_LOGGER_USER: "alice" }
@@ -62,20 +64,25 @@ const commands = [
   { name: "resolve", args: (n) => ["resolve", "--id", shortId, "--status", n % 2 === 0 ? "resolved" : "open"], target: 4 },
 ]
 const baseline = []
-const samples = new Map(commands.map((command) => [command.name, []]))
+const samples = new Map(clis.flatMap((bin) => commands.map((command) => [`${bin} ${command.name}`, []])))
 for (let n = 0; n < runs; n++) {
   // Interleaved, so machine noise hits every command alike.
   baseline.push(time(["-e", "0"]))
   for (const command of commands) {
-    samples.get(command.name).push(time([cli, ...(typeof command.args === "function" ? command.args(n) : command.args)]))
+    for (const bin of clis) {
+      samples.get(`${bin} ${command.name}`).push(time([bin, ...(typeof command.args === "function" ? command.args(n) : command.args)]))
+    }
   }
 }
 const base = median(baseline)
 console.log(`runs: ${runs} each, interleaved; medians; store of ${listed.length} entries`)
 console.log(`node -e 0         ${base.toFixed(1)} ms  (baseline)`)
-for (const command of commands) {
-  const value = median(samples.get(command.name))
-  const ratio = value / base
-  console.log(`${command.name.padEnd(17)} ${value.toFixed(1)} ms  ${ratio.toFixed(2)}x baseline  (target <= ${command.target}x: ${ratio <= command.target ? "met" : "MISSED"})`)
+for (const bin of clis) {
+  if (clis.length > 1) console.log(bin)
+  for (const command of commands) {
+    const value = median(samples.get(`${bin} ${command.name}`))
+    const ratio = value / base
+    console.log(`${command.name.padEnd(17)} ${value.toFixed(1)} ms  ${ratio.toFixed(2)}x baseline  (target <= ${command.target}x: ${ratio <= command.target ? "met" : "MISSED"})`)
+  }
 }
 console.log(`badge printed: ${JSON.stringify(run([cli, "inbox", "--count"]).trim())}`)
