@@ -8,6 +8,7 @@ import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"))
 
@@ -52,10 +53,27 @@ await bundle(
   },
 )
 // The native DuckDB binding is loaded from node_modules at run time; its JavaScript API is
-// bundled, so it shares the bundle's code cache.
+// bundled, so it shares the bundle's code cache, and loaded on first use, so that a command that
+// never opens the store (`--help` of any command, `setup`, a failed argument) never loads it:
+// the source's `import { DuckDBInstance } from "@duckdb/node-api"` gets an object of getters
+// that load the real module when read.
+const duckDbExports = Object.keys(createRequire(import.meta.url)("@duckdb/node-api"))
+const duckDbOnFirstUse = {
+  name: "duckdb-on-first-use",
+  setup: (esbuild) => {
+    esbuild.onResolve({ filter: /^@duckdb\/node-api$/ }, (args) =>
+      args.namespace === "duckdb-on-first-use" ? undefined : { path: "@duckdb/node-api", namespace: "duckdb-on-first-use" })
+    esbuild.onLoad({ filter: /.*/, namespace: "duckdb-on-first-use" }, () => ({
+      contents: `let api; const load = () => (api ??= require("@duckdb/node-api"));
+module.exports = Object.defineProperties({}, Object.fromEntries(${JSON.stringify(duckDbExports)}.map((name) => [name, { enumerable: true, get: () => load()[name] }])))`,
+      resolveDir: import.meta.dirname,
+      loader: "js",
+    }))
+  },
+}
 await bundle(
   { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
-  { external: ["@duckdb/node-bindings*"] },
+  { external: ["@duckdb/node-bindings*"], plugins: [duckDbOnFirstUse] },
 )
 
 // The launcher, last: it names each bundle's code cache after this build of it, and prints the

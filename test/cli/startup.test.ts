@@ -13,9 +13,11 @@ const distCopy = (files: ReadonlyArray<string>): string => {
   return dir
 }
 
-const run = (bin: string, args: ReadonlyArray<string>, home: string): CliResult => {
+const withNodeModules = { NODE_PATH: join(projectRoot, "node_modules") }
+
+const run = (bin: string, args: ReadonlyArray<string>, home: string, extraEnv: Readonly<Record<string, string>> = withNodeModules): CliResult => {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", NODE_PATH: join(projectRoot, "node_modules") }),
+    env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", ...extraEnv }),
     cwd: home,
     encoding: "utf8",
   })
@@ -48,6 +50,15 @@ describe("start-up", () => {
     expect(logged.stdout).toMatch(/^logged task \(open\) id=[0-9A-Z]{26}\n$/)
     for (const args of [["list"], ["show", "--title-match", "ship"], ["resolve", "--title-match", "ship"], ["show", "--title-match", "nothing"]]) {
       expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+  })
+
+  it("loads DuckDB only for commands that open the store", () => {
+    const home = freshHome()
+    // No node_modules anywhere above this copy: DuckDB cannot be loaded at all.
+    const bin = join(distCopy(["cli.cjs", "entries.cjs", "main.cjs"]), "cli.cjs")
+    for (const args of [["list", "--help"], ["sessions", "--help"], ["resolve", "--no-such-option"], ["summary", "--period", "year"]]) {
+      expect(run(bin, args, home, {}), args.join(" ")).toEqual(fullCli(args, home))
     }
   })
 
