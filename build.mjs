@@ -1,10 +1,14 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
-// (`session-start`, `recent`, `inbox --count`, `record`) and `search` (from its index, via
-// `search.cjs`) without loading Effect or DuckDB, and otherwise requires `main.cjs`, the full
-// Effect CLI. `setup.cjs` is the
-// `claude-session-logger-setup` bin; `parse-worker.cjs` parses transcripts on other cores.
+// (`session-start`, `recent`, `inbox --count`, `record`), `--help`, `--version` and `search`
+// (from its index, via `search.cjs`) without loading Effect or DuckDB, and otherwise requires
+// `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
+// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin;
+// `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
-import { readFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { createHash } from "node:crypto"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"))
 
@@ -24,7 +28,8 @@ const bundle = (entryPoints, options = {}) =>
   })
 
 const bin = { banner: { js: "#!/usr/bin/env node" } }
-await bundle({ cli: "src/cli/launcher.ts" }, { ...bin, external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"] })
+// Code caches of an earlier build would not match this one.
+for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
@@ -47,8 +52,47 @@ await bundle(
     }],
   },
 )
-// The native DuckDB binding is loaded from node_modules at run time.
+// The native DuckDB binding is loaded from node_modules at run time; its JavaScript API is
+// bundled, so it shares the bundle's code cache, and loaded on first use, so that a command that
+// never opens the store (`--help` of any command, `setup`, a failed argument) never loads it:
+// the source's `import { DuckDBInstance } from "@duckdb/node-api"` gets an object of getters
+// that load the real module when read.
+const duckDbExports = Object.keys(createRequire(import.meta.url)("@duckdb/node-api"))
+const duckDbOnFirstUse = {
+  name: "duckdb-on-first-use",
+  setup: (esbuild) => {
+    esbuild.onResolve({ filter: /^@duckdb\/node-api$/ }, (args) =>
+      args.namespace === "duckdb-on-first-use" ? undefined : { path: "@duckdb/node-api", namespace: "duckdb-on-first-use" })
+    esbuild.onLoad({ filter: /.*/, namespace: "duckdb-on-first-use" }, () => ({
+      contents: `let api; const load = () => (api ??= require("@duckdb/node-api"));
+module.exports = Object.defineProperties({}, Object.fromEntries(${JSON.stringify(duckDbExports)}.map((name) => [name, { enumerable: true, get: () => load()[name] }])))`,
+      resolveDir: import.meta.dirname,
+      loader: "js",
+    }))
+  },
+}
 await bundle(
-  { main: "src/cli/main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
-  { external: ["@duckdb/node-api", "@duckdb/node-bindings*"] },
+  { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
+  { external: ["@duckdb/node-bindings*"], plugins: [duckDbOnFirstUse] },
+)
+
+// The launcher, last: it names each bundle's code cache after this build of it, and prints the
+// full CLI's own --help and --version output, taken from it here, without loading it.
+const codeCaches = Object.fromEntries(
+  ["main.cjs", "entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
+)
+const rootOutputs = Object.fromEntries(
+  ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),
+)
+await bundle(
+  { cli: "src/cli/launcher.ts" },
+  {
+    ...bin,
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
+    define: {
+      __CSL_VERSION__: JSON.stringify(version),
+      __CSL_CODE_CACHES__: JSON.stringify(codeCaches),
+      __CSL_ROOT_OUTPUTS__: JSON.stringify(rootOutputs),
+    },
+  },
 )

@@ -1,17 +1,11 @@
-import { HelpDoc, Options, ValidationError } from "@effect/cli"
-import { Effect, Option } from "effect"
+import { Options } from "@effect/cli"
+import { Option } from "effect"
 
-/** A `--since` / `--until` style option: an ISO date (`2026-11-01`) or date-time. */
+/**
+ * A `--since` / `--until` style option: anything `new Date` reads, which is wider than the
+ * "without a time-zone" the parser's own help line promises, hence the examples.
+ */
 export const dateOption = (name: string, description: string) =>
-  Options.text(name).pipe(
-    Options.mapEffect((text) => {
-      const date = new Date(text)
-      return Number.isNaN(date.getTime())
-        ? Effect.fail(ValidationError.invalidValue(HelpDoc.p(`--${name} expects a date like 2026-11-01 or 2026-11-01T09:00:00Z, got "${text}"`)))
-        : Effect.succeed(date)
-    }),
-    Options.optional,
-    Options.withDescription(description),
-  )
+  Options.date(name).pipe(Options.optional, Options.withDescription(`${description} Like 2026-11-01 or 2026-11-01T09:00:00Z.`))
 
 export const optionalValue = <A>(option: Option.Option<A>): A | undefined => Option.getOrUndefined(option)

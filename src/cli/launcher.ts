@@ -4,13 +4,23 @@
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs). Any other arguments,
- * including any the hot path does not recognise, go to the full CLI.
+ * from a current search index (search.cjs); `--help` and `--version` are printed from the full
+ * CLI's own output, taken at build time. Any other arguments, including any the hot path does
+ * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
+ * own), compiled from its code cache.
  */
+import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
+import { requireWithCodeCache } from "./code-cache.js"
+import { type Bundle, bundleFor } from "./command-table.js"
+import { countOf, fastCommands } from "./fast-commands.js"
+
+/** Set by build.mjs: each bundle's code cache, named after this build of it, and the full CLI's --help and --version output. */
+declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle, string>>
+declare const __CSL_ROOT_OUTPUTS__: Readonly<Record<string, string>>
 
 type HotPath =
   | { readonly kind: "recent"; readonly limit: number; readonly json: boolean }
@@ -18,29 +28,28 @@ type HotPath =
   | { readonly kind: "record"; readonly sync: boolean }
   | { readonly kind: "session-start" }
 
-const hotPathOf = (args: ReadonlyArray<string>): HotPath | undefined => {
-  if (args.length === 2 && args[0] === "inbox" && args[1] === "--count") return { kind: "inbox-count" }
-  if (args.length === 1 && args[0] === "session-start") return { kind: "session-start" }
-  if (args[0] === "record" && args.slice(1).every((arg) => arg === "--no-sync")) {
-    return { kind: "record", sync: !args.includes("--no-sync") }
+const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefined => {
+  if (command === "inbox") return fastCommands.inbox.parse(rest)?.values.count === true ? { kind: "inbox-count" } : undefined
+  if (command === "session-start") return fastCommands["session-start"].parse(rest) && { kind: "session-start" }
+  if (command === "record") {
+    const record = fastCommands.record.parse(rest)
+    return record && { kind: "record", sync: record.values["no-sync"] !== true }
   }
-  if (args[0] !== "recent") return undefined
-  let limit = defaultRecentLimit
-  let json = false
-  for (let index = 1; index < args.length; index++) {
-    const arg = args[index]
-    const inlineLimit = arg?.startsWith("--limit=") ? arg.slice("--limit=".length) : undefined
-    const limitText = arg === "--limit" ? args[++index] : inlineLimit
-    if (arg === "--json") json = true
-    else if (limitText !== undefined && /^\d+$/.test(limitText)) limit = Number(limitText)
-    else return undefined
-  }
-  return { kind: "recent", limit, json }
+  if (command !== "recent") return undefined
+  const recent = fastCommands.recent.parse(rest)
+  const limit = countOf(recent?.values.limit, defaultRecentLimit)
+  return recent && limit !== undefined ? { kind: "recent", limit, json: recent.values.json === true } : undefined
 }
+
+const requireBundle = (bundle: Bundle) => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
+const requireFullCli = () => requireBundle("main.cjs")
 
 const args = process.argv.slice(2)
 const hotPath = hotPathOf(args)
-if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
+const [onlyArg] = args
+if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPUTS__, onlyArg)) {
+  process.stdout.write(__CSL_ROOT_OUTPUTS__[onlyArg] ?? "")
+} else if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
   // The browser: its menu is on screen before Effect and DuckDB are loaded (browser-backend.cjs).
   const loadBackend = () => (require("./browser-backend.cjs") as typeof import("../browser/browser-backend.js")).createBrowserBackend()
   runBrowserInTerminal(__dirname, loadBackend).then((code) => process.exit(code), (error: unknown) => {
@@ -49,9 +58,9 @@ if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
   })
 } else if (hotPath === undefined && args[0] === "search") {
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
-  fastSearch.then((output) => (output === undefined ? require("./main.cjs") : process.stdout.write(`${output}\n`)), () => require("./main.cjs"))
+  fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
 } else if (hotPath === undefined) {
-  require("./main.cjs")
+  requireBundle(bundleFor(args))
 } else {
   try {
     if (hotPath.kind === "record") {

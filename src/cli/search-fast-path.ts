@@ -3,28 +3,20 @@ import { searchSessions, type SearchOptions } from "../search/index-query.js"
 import { loadSearchIndex, searchIndexPath } from "../search/search-index-file.js"
 import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { defaultSearchLimit, searchOutput } from "./search-output.js"
+import { countOf, fastCommands } from "./fast-commands.js"
 import { version } from "./version.js"
 
 type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean }
 
 /** `search TEXT [--content] [--limit N] [--json]`; anything else is left to the full CLI. */
-const searchArgsOf = (args: ReadonlyArray<string>): SearchArgs | undefined => {
-  if (args[0] !== "search") return undefined
-  const texts: Array<string> = []
-  let content = false
-  let json = false
-  let limit = defaultSearchLimit
-  for (let index = 1; index < args.length; index++) {
-    const arg = args[index] ?? ""
-    const limitText = arg === "--limit" ? args[++index] : arg.startsWith("--limit=") ? arg.slice("--limit=".length) : undefined
-    if (arg === "--content") content = true
-    else if (arg === "--json") json = true
-    else if (limitText !== undefined && /^\d+$/.test(limitText)) limit = Number(limitText)
-    else if (!arg.startsWith("-")) texts.push(arg)
-    else return undefined
-  }
-  const [text] = texts
-  return texts.length === 1 && text !== undefined ? { text, content, json, limit } : undefined
+const searchArgsOf = ([command, ...rest]: ReadonlyArray<string>): SearchArgs | undefined => {
+  const parsed = command === "search" ? fastCommands.search.parse(rest) : undefined
+  const limit = countOf(parsed?.values.limit, defaultSearchLimit)
+  const [text, ...others] = parsed?.positionals ?? []
+  // A text that looks like an option is the full CLI's to interpret.
+  return parsed === undefined || limit === undefined || text === undefined || others.length > 0 || text.startsWith("-")
+    ? undefined
+    : { text, content: parsed.values.content === true, json: parsed.values.json === true, limit }
 }
 
 /**

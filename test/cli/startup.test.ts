@@ -1,0 +1,99 @@
+import { spawnSync } from "node:child_process"
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { entriesCommands } from "../../src/cli/command-table.js"
+import { type CliResult, freshHome, projectRoot, runCli, userEnv } from "../support/cli.js"
+
+/** A copy of some of dist/ in a directory of its own; node_modules stays reachable for DuckDB. */
+const distCopy = (files: ReadonlyArray<string>): string => {
+  const dir = mkdtempSync(join(tmpdir(), "csl-dist-"))
+  for (const file of files) copyFileSync(join(projectRoot, "dist", file), join(dir, file))
+  return dir
+}
+
+const withNodeModules = { NODE_PATH: join(projectRoot, "node_modules") }
+
+const run = (bin: string, args: ReadonlyArray<string>, home: string, extraEnv: Readonly<Record<string, string>> = withNodeModules): CliResult => {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", ...extraEnv }),
+    cwd: home,
+    encoding: "utf8",
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const fullCli = (args: ReadonlyArray<string>, home: string) => run(join(projectRoot, "dist", "main.cjs"), args, home)
+
+const codeCaches = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".v8cache"))
+
+describe("start-up", () => {
+  it("prints the full CLI's own --help and --version, byte for byte, without loading it", () => {
+    const home = freshHome()
+    const launcherAlone = join(distCopy(["cli.cjs"]), "cli.cjs")
+    for (const arg of ["--help", "-h", "--version"]) {
+      const full = fullCli([arg], home)
+      expect(full.status, arg).toBe(0)
+      expect(run(launcherAlone, [arg], home), arg).toEqual(full)
+      expect(runCli([arg], { env: userEnv(home) }), arg).toEqual(full)
+    }
+  })
+
+  it("runs the entries commands from their own bundle, printing what the full CLI prints", () => {
+    const home = freshHome()
+    const bin = join(distCopy(["cli.cjs", "entries.cjs"]), "cli.cjs")
+    for (const args of [...entriesCommands.map((command) => [command, "--help"]), ["list", "--no-such-option"]]) {
+      expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+    const logged = run(bin, ["log", "--category", "task", "--title", "Ship it"], home)
+    expect(logged.stdout).toMatch(/^logged task \(open\) id=[0-9A-Z]{26}\n$/)
+    for (const args of [["list"], ["show", "--title-match", "ship"], ["resolve", "--title-match", "ship"], ["show", "--title-match", "nothing"]]) {
+      expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+  })
+
+  it("loads DuckDB only for commands that open the store", () => {
+    const home = freshHome()
+    // No node_modules anywhere above this copy: DuckDB cannot be loaded at all.
+    const bin = join(distCopy(["cli.cjs", "entries.cjs", "main.cjs"]), "cli.cjs")
+    for (const args of [["list", "--help"], ["sessions", "--help"], ["resolve", "--no-such-option"], ["summary", "--period", "year"]]) {
+      expect(run(bin, args, home, {}), args.join(" ")).toEqual(fullCli(args, home))
+    }
+  })
+
+  it("compiles a bundle from a code cache made by its first run, and remakes a cache V8 rejects", () => {
+    const home = freshHome()
+    const dir = distCopy(["cli.cjs", "entries.cjs"])
+    const bin = join(dir, "cli.cjs")
+    const first = run(bin, ["log", "--category", "note", "--title", "cached"], home)
+    expect(first.status).toBe(0)
+    const [cache] = codeCaches(dir)
+    expect(cache).toMatch(/^entries\.cjs\.[0-9a-f]{16}\.v8cache$/)
+    const cachePath = join(dir, cache ?? "")
+    const made = statSync(cachePath).mtimeMs
+
+    const listed = run(bin, ["list"], home)
+    expect(listed).toEqual(fullCli(["list"], home))
+    expect(listed.stdout).toContain("cached")
+    expect(statSync(cachePath).mtimeMs).toBe(made)
+
+    writeFileSync(cachePath, "not a code cache")
+    expect(run(bin, ["list"], home)).toEqual(listed)
+    expect(statSync(cachePath).size).toBeGreaterThan(100_000)
+    expect(codeCaches(dir)).toEqual([cache])
+  })
+
+  it("runs as before when the code cache cannot be written", () => {
+    const home = freshHome()
+    const dir = distCopy(["cli.cjs", "entries.cjs"])
+    const bin = join(dir, "cli.cjs")
+    expect(run(bin, ["init"], home).status).toBe(0)
+    const [cache = ""] = codeCaches(dir)
+    rmSync(join(dir, cache))
+    // A directory where the cache belongs: it can be neither read nor replaced.
+    mkdirSync(join(dir, cache))
+    expect(run(bin, ["list"], home)).toEqual({ status: 0, stdout: "No entries.\n", stderr: "" })
+    expect(readdirSync(dir).sort()).toEqual([cache, "cli.cjs", "entries.cjs"].sort())
+  })
+})
