@@ -1,5 +1,7 @@
 import { Effect, Schema } from "effect"
 import { shortId } from "../events/ids.js"
+import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
+import { logEntriesTable } from "../projections/log-entries.js"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 import { Category, Status } from "../events/entry-vocabulary.js"
@@ -26,7 +28,7 @@ export type EntryWithLastEvent = EntryView & { readonly last_event_id: string }
 
 const selectEntries = `SELECT id, category, status, title, body, session_id, project,
   ${isoUtc("logged_at")} AS logged_at, ${isoUtc("updated_at")} AS updated_at, created_by, updated_by, last_event_id
-  FROM log_entries`
+  FROM ${logEntriesTable}`
 
 /** Newest change first: the last event's id is causal, unlike the writers' wall clocks. */
 const newestFirst = `ORDER BY last_event_id DESC`
@@ -54,11 +56,11 @@ export const listEntries = (db: Db, filter: ListFilter) => {
 /** The exact id, else every entry whose id ends (short id) or starts (prefix) with the text. */
 export const entriesMatchingId = (db: Db, text: string) => {
   const needle = text.trim().toUpperCase()
-  return query(db, new Conditions().withParam(needle, (id) => `id = ${id}`)).pipe(
+  return query(db, new Conditions().withParam(needle, (id) => `upper(id) = ${id}`)).pipe(
     Effect.flatMap((exact) =>
       exact.length > 0
         ? Effect.succeed(exact)
-        : query(db, new Conditions().withParam(needle, (id) => `(ends_with(id, ${id}) OR starts_with(id, ${id}))`))
+        : query(db, new Conditions().withParam(needle, (id) => `(ends_with(upper(id), ${id}) OR starts_with(upper(id), ${id}))`))
     ),
   )
 }
@@ -72,6 +74,6 @@ export const inboxEntries = (db: Db, reader: string) =>
   query(
     db,
     new Conditions().withParam(reader, (me) =>
-      `updated_by <> ${me} AND last_event_id > coalesce((SELECT watermark FROM inbox_watermarks WHERE reader = ${me}), '')`),
+      `updated_by <> ${me} AND last_event_id > coalesce((SELECT watermark FROM ${inboxWatermarksTable} WHERE reader = ${me}), '')`),
     `ORDER BY last_event_id`,
   )
