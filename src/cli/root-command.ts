@@ -17,6 +17,7 @@ import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
 import { searchCommand } from "./commands/search.js"
 import { indexCommand } from "./commands/index-command.js"
+import { importLegacyCommand } from "./commands/import-legacy.js"
 import { sessionStartCommand } from "./commands/session-start.js"
 import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
@@ -64,5 +65,6 @@ export const rootCommand = interactive.pipe(
     summaryCommand,
     searchCommand,
     indexCommand,
+    importLegacyCommand,
   ]),
 )
