@@ -45,7 +45,7 @@ describe("legacy rows → events (pure)", () => {
     expect(shared("device-a")).toEqual(shared("device-b"))
     const [logged, updated] = legacyEvents(data({ entries: [entry()] }), device).events
     expect(logged?.id.slice(0, 10)).not.toEqual(updated?.id.slice(0, 10))
-    expect(logged?.id < (updated?.id ?? "")).toBe(true)
+    expect((logged?.id ?? "") < (updated?.id ?? "")).toBe(true)
   })
 
   it("folds a changed entry to the original's values: status, body, who and when (naive times are UTC)", () => {
