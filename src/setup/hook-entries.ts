@@ -29,12 +29,14 @@ export const isOwnHook = (hook: { readonly command?: unknown }): boolean =>
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 
 /**
- * The hook commands: absolute paths to node and the CLI, so they work with the minimal
+ * How hooks, cron and Claude run the CLI: absolute paths to node and the CLI, so they work with the minimal
  * environment Claude Code, cron and launchd give (no PATH, no shell rc files).
  */
+export const cliCommand = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): string =>
+  `${Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")}${shellQuote(nodePath)} ${shellQuote(cliPath)}`
+
 export const ownHooks = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): Readonly<Record<string, HookGroup>> => {
-  const prefix = Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
-  const command = (args: string) => `${prefix}${shellQuote(nodePath)} ${shellQuote(cliPath)} ${args} ${ownMarker}`
+  const command = (args: string) => `${cliCommand(nodePath, cliPath, env)} ${args} ${ownMarker}`
   return {
     SessionStart: { matcher: "", hooks: [{ type: "command", command: command("session-start"), timeout: 10 }] },
     SessionEnd: { matcher: "", hooks: [{ type: "command", command: command("record"), timeout: 10 }] },

@@ -1,14 +1,15 @@
 import { Effect } from "effect"
 import { existsSync, rmSync } from "node:fs"
 import { homedir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
 import { LocalStore } from "../store/local-store.js"
 import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
 import { readSettings, settingsPath, writeSettings } from "./claude-settings.js"
 import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
-import { ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
+import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
+import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
@@ -32,8 +33,6 @@ const carriedEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
     (["CLAUDE_LOGGER_HOME", "CLAUDE_LOGGER_REMOTE", "CLAUDE_LOGGER_USER"] as const)
       .flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])),
   )
-
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 
 /** Wires the tool into Claude Code and the scheduler, and undoes it. */
 export class Setup extends Effect.Service<Setup>()("Setup", {
@@ -62,8 +61,9 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
         }
 
-        const prefix = Object.entries(carriedEnv(env)).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
-        const syncCommand = `${prefix}${shellQuote(installation.nodePath)} ${shellQuote(installation.cliPath)} sync --quiet`
+        const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))
+        changes.push(...installClaudeInstructions(dirname(settingsFile), cli))
+        const syncCommand = `${cli} sync --quiet`
         if (process.platform === "win32") {
           notes.push("background sync is not supported on Windows: run `claude-session-logger sync` yourself")
         } else if (process.platform === "darwin") {
@@ -104,6 +104,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           changes.push(`removed our hooks from ${settingsFile}; every other hook and setting is as it was`)
         }
       }
+      changes.push(...removeClaudeInstructions(dirname(settingsFile)))
       if (process.platform === "darwin") {
         if (removeLaunchAgent(home)) changes.push("removed the LaunchAgent")
       } else if (process.platform !== "win32" && (yield* removeCronLine(crontabProgram(env)))) {
