@@ -10,6 +10,7 @@ import { readSettings, settingsPath } from "./claude-settings.js"
 import { crontabProgram, hasCronLine } from "./crontab.js"
 import { isOwnHook } from "./hook-entries.js"
 import { launchAgentPath } from "./launch-agent.js"
+import { legacyWiringCheck } from "./legacy-wiring-check.js"
 
 export interface Check {
   readonly name: string
@@ -56,6 +57,8 @@ export const doctorChecks = Effect.gen(function* () {
       )
     }
   }
+
+  if (settings._tag === "Right") checks.push(...yield* legacyWiringCheck(settings.right.hooks, env.HOME ?? homedir(), crontabProgram(env)))
 
   const opened = yield* (yield* LocalStore).use(() => Effect.void).pipe(Effect.either)
   checks.push(opened._tag === "Right"

@@ -11,6 +11,7 @@ import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
 import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
 import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
+import { keptLegacyHooks, legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
 /** Where the installed CLI lives: hooks and schedulers call it by absolute path. */
@@ -59,7 +60,12 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         if (JSON.stringify(next) !== JSON.stringify(settings)) {
           const backedUp = writeSettings(settingsFile, next)
           changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
+          const replaced = replacedLegacyHooks(settings.hooks)
+          if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
+        const kept = keptLegacyHooks(next.hooks)
+        if (kept.length > 0) notes.push(`kept the Python version's memory and hive hooks (no counterpart here yet): ${kept.join("; ")}`)
+        if (removeLegacyLaunchAgent(home)) changes.push(`removed the Python version's LaunchAgent ${legacyLaunchAgentPath(home)}`)
 
         const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))
         changes.push(...installClaudeInstructions(dirname(settingsFile), cli))
