@@ -3,6 +3,8 @@ import { existsSync, rmSync } from "node:fs"
 import { homedir } from "node:os"
 import { dirname, join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
+import { ownFileSource } from "../legacy/legacy-import.js"
+import { findLegacyTables, holdsLegacyData } from "../legacy/legacy-tables.js"
 import { LocalStore } from "../store/local-store.js"
 import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
@@ -117,7 +119,12 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         changes.push("removed the crontab line")
       }
       if (removeTokenFile(tokenFilePath(env))) changes.push(`removed the MotherDuck token file ${tokenFilePath(env)}`)
-      if (existsSync(paths.dataDir)) {
+      // The Python version kept its own tables in the same file: not ours to delete.
+      const holdsPythonTables = existsSync(paths.database) &&
+        (yield* store.use(({ db }) => ownFileSource(db).pipe(Effect.flatMap((source) => findLegacyTables(db, source.catalog)), Effect.map(holdsLegacyData))))
+      if (holdsPythonTables) {
+        changes.push(`kept the local data dir ${paths.dataDir}: its database holds the Python version's tables, which this tool did not create`)
+      } else if (existsSync(paths.dataDir)) {
         rmSync(paths.dataDir, { recursive: true, force: true })
         changes.push(`removed the local data dir ${paths.dataDir}`)
       }

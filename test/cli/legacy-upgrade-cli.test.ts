@@ -128,6 +128,16 @@ describe("upgrading from the Python original in place", () => {
     expect(ok(runCli(["show", logged.slice(-8)], { env }))).toContain("A new task")
   }, 60_000)
 
+  it("uninstall keeps a data dir whose database holds the original's tables, and says why", async () => {
+    const { database, env } = await upgradedUser("fresh", legacyData(5, 2))
+    const before = await legacyTableContents(database)
+    ok(runCli(["list"], { env }))
+    const result = runCli(["setup", "--uninstall", "--yes"], { env: { ...env, CLAUDE_LOGGER_CRONTAB: "true" } })
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain("its database holds the Python version's tables, which this tool did not create")
+    expect(await legacyTableContents(database)).toEqual(before)
+  }, 60_000)
+
   it("import-legacy imports another file once: a rerun adds nothing", async () => {
     const home = freshHome()
     const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice" })
