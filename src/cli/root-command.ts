@@ -23,7 +23,7 @@ import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
 import { statusCommand } from "./commands/status.js"
 import { summaryCommand } from "./commands/summary.js"
-import { syncCommand } from "./commands/sync.js"
+import { flushCommand, syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
 
 // Annotated so the root command's type does not depend on itself.
@@ -58,6 +58,7 @@ export const rootCommand = interactive.pipe(
     sessionsCommand,
     showSessionCommand,
     syncCommand,
+    flushCommand,
     statusCommand,
     sessionStartCommand,
     setupCommand,

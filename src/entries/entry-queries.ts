@@ -38,7 +38,14 @@ const query = (db: Db, conditions: Conditions, tail = newestFirst) =>
     Effect.map((rows) => rows.map((row): EntryWithLastEvent => ({ ...row, short_id: shortId(row.id) }))),
   )
 
+/** Which projects' entries: this one's (and those with no project), one named, or every one. */
+export type ProjectScope =
+  | { readonly _tag: "Current"; readonly project: string }
+  | { readonly _tag: "One"; readonly project: string }
+  | { readonly _tag: "All" }
+
 export interface ListFilter {
+  readonly projects?: ProjectScope | undefined
   readonly category?: Category | undefined
   readonly status?: Status | undefined
   readonly openOnly?: boolean | undefined
@@ -47,6 +54,9 @@ export interface ListFilter {
 
 export const listEntries = (db: Db, filter: ListFilter) => {
   const conditions = new Conditions()
+  const scope = filter.projects ?? { _tag: "All" }
+  if (scope._tag === "Current") conditions.withParam(scope.project, (project) => `(project = ${project} OR project IS NULL)`)
+  if (scope._tag === "One") conditions.withParam(scope.project, (project) => `project = ${project}`)
   if (filter.category !== undefined) conditions.withParam(filter.category, (category) => `category = ${category}`)
   if (filter.status !== undefined) conditions.withParam(filter.status, (status) => `status = ${status}`)
   if (filter.openOnly === true) conditions.withSql(`status <> 'resolved'`)

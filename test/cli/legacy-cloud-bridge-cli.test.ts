@@ -20,7 +20,7 @@ const device = (user: string, remote: string) => {
     expect(result.status, `${user}: ${args.join(" ")}: ${result.stderr}`).toBe(0)
     return result.stdout
   }
-  return { ok, list: () => parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--json", "--limit", "1000"], { env })) }
+  return { ok, list: () => parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env })) }
 }
 
 describe("the cloud tables of the Python version (a DuckDB file stands in for MotherDuck)", () => {

@@ -76,7 +76,7 @@ describe("upgrading from the Python original in place", () => {
       const { database, env } = await upgradedUser(layout, data)
       const before = await legacyTableContents(database)
 
-      const entries = parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--json", "--limit", "1000"], { env }))
+      const entries = parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))
       expect(entries).toHaveLength(500)
       const byId = new Map(entries.map((entry) => [entry.id, entry]))
       for (const entry of data.entries) {
@@ -113,7 +113,7 @@ describe("upgrading from the Python original in place", () => {
       expect(ok(runCli(["inbox", "--count"], { env }))).toContain(`📬 ${unseen} shared issue update(s)`)
 
       ok(runCli(["rebuild"], { env }))
-      expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--json", "--limit", "1000"], { env }))).toEqual(entries)
+      expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))).toEqual(entries)
       expect(await legacyTableContents(database)).toEqual(before)
     }, 120_000)
   }
@@ -145,7 +145,7 @@ describe("upgrading from the Python original in place", () => {
     await writeLegacyStore(source, "fresh", legacyData(12, 4))
     expect(ok(runCli(["import-legacy", "--from", source], { env }))).toMatch(/^imported 12 entries and 4 sessions from .*old\.duckdb: \d+ new event\(s\)\n$/)
     expect(ok(runCli(["import-legacy", "--from", source], { env }))).toMatch(/: 0 new event\(s\)\n$/)
-    expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--json"], { env }))).toHaveLength(12)
+    expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json"], { env }))).toHaveLength(12)
   }, 60_000)
 
   it("import-legacy --from a file without the original's tables says so and exits 1", () => {
