@@ -1,7 +1,5 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
-import { Console, Effect } from "effect"
-import { createBrowserBackend } from "../browser/browser-backend.js"
-import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
+import { Console } from "effect"
 import { backfillCommand } from "./commands/backfill.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
@@ -25,6 +23,7 @@ import { statusCommand } from "./commands/status.js"
 import { summaryCommand } from "./commands/summary.js"
 import { flushCommand, syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
+import { openBrowser } from "./open-browser.js"
 
 // Annotated so the root command's type does not depend on itself.
 const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, CliConfig.defaultConfig)).trimEnd()
@@ -34,11 +33,7 @@ const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, C
  * before this CLI loads), else the help text.
  */
 const interactive = Command.make("claude-session-logger", {}, () =>
-  process.stdin.isTTY && process.stdout.isTTY
-    ? Effect.promise(() => runBrowserInTerminal(__dirname, createBrowserBackend)).pipe(
-      Effect.flatMap((code) => (code === 0 ? Effect.void : Effect.sync(() => process.exit(code)))),
-    )
-    : Console.log(helpText()))
+  process.stdin.isTTY && process.stdout.isTTY ? openBrowser : Console.log(helpText()))
 
 export const rootCommand = interactive.pipe(
   Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),
