@@ -2,16 +2,10 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import type { EntryView } from "../../src/entries/entry-queries.js"
 import { freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
 import { changeLegacyEntry, legacyData, legacyTableContents, writeLegacyStore } from "../support/legacy-store.js"
 
-interface EntryJson {
-  readonly id: string
-  readonly status: string
-  readonly body: string
-  readonly updated_by: string
-  readonly updated_at: string
-}
 
 const device = (user: string, remote: string) => {
   const env = userEnv(freshHome(), { CLAUDE_LOGGER_USER: user, CLAUDE_LOGGER_REMOTE: remote })
@@ -20,7 +14,7 @@ const device = (user: string, remote: string) => {
     expect(result.status, `${user}: ${args.join(" ")}: ${result.stderr}`).toBe(0)
     return result.stdout
   }
-  return { ok, list: () => parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env })) }
+  return { ok, list: () => parseJson<ReadonlyArray<EntryView>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env })) }
 }
 
 describe("the cloud tables of the Python version (a DuckDB file stands in for MotherDuck)", () => {

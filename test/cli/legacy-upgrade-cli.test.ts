@@ -1,41 +1,14 @@
 import { DuckDBInstance } from "@duckdb/node-api"
+import { spawn } from "node:child_process"
+import { once } from "node:events"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
+import type { EntryView } from "../../src/entries/entry-queries.js"
+import type { SessionView } from "../../src/sessions/session-queries.js"
+import { cliPath, freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
 import { type LegacyData, legacyData, type LegacyLayout, legacyTableContents, writeLegacyStore } from "../support/legacy-store.js"
 
-interface EntryJson {
-  readonly id: string
-  readonly short_id: string
-  readonly category: string
-  readonly status: string
-  readonly title: string
-  readonly body: string
-  readonly session_id: string | null
-  readonly project: string | null
-  readonly logged_at: string
-  readonly updated_at: string
-  readonly created_by: string
-  readonly updated_by: string
-}
-
-interface SessionJson {
-  readonly session_id: string
-  readonly project: string
-  readonly title: string
-  readonly started_at: string
-  readonly ended_at: string
-  readonly input_tokens: number
-  readonly output_tokens: number
-  readonly cache_write_tokens: number
-  readonly cache_read_tokens: number
-  readonly total_tokens: number
-  readonly cost_usd: number
-  readonly models: string
-  readonly message_count: number
-  readonly created_by: string
-}
 
 /** A user of 0.3.45 upgrading in place: the original's file is where ours will be. */
 const upgradedUser = async (layout: LegacyLayout, data: LegacyData) => {
@@ -76,15 +49,15 @@ describe("upgrading from the Python original in place", () => {
       const { database, env } = await upgradedUser(layout, data)
       const before = await legacyTableContents(database)
 
-      const entries = parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))
+      const entries = parseJson<ReadonlyArray<EntryView>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))
       expect(entries).toHaveLength(500)
       const byId = new Map(entries.map((entry) => [entry.id, entry]))
       for (const entry of data.entries) {
-        const { short_id: _short, ...shown } = byId.get(entry.id) ?? ({} as EntryJson)
+        const { short_id: _short, ...shown } = byId.get(entry.id) ?? ({} as EntryView)
         expect(shown).toEqual(expectedEntry(data, entry))
       }
 
-      const sessions = parseJson<ReadonlyArray<SessionJson>>(runCli(["sessions", "--json", "--limit", "1000"], { env }))
+      const sessions = parseJson<ReadonlyArray<SessionView>>(runCli(["sessions", "--json", "--limit", "1000"], { env }))
       expect(sessions).toHaveLength(300)
       const sessionById = new Map(sessions.map((session) => [session.session_id, session]))
       for (const session of data.sessions) {
@@ -113,10 +86,27 @@ describe("upgrading from the Python original in place", () => {
       expect(ok(runCli(["inbox", "--count"], { env }))).toContain(`📬 ${unseen} shared issue update(s)`)
 
       ok(runCli(["rebuild"], { env }))
-      expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))).toEqual(entries)
+      expect(parseJson<ReadonlyArray<EntryView>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))).toEqual(entries)
       expect(await legacyTableContents(database)).toEqual(before)
     }, 120_000)
   }
+
+  it("a kill -9 in the middle of the import, then a rerun, leaves exactly one copy", async () => {
+    const { env } = await upgradedUser("migrated", data)
+    // Startup takes about 0.3 s and the import about 0.35 s more (2 cores): these land before, in and after it.
+    for (const delayMs of [200, 350, 500, 650]) {
+      const child = spawn(process.execPath, [cliPath, "list"], { env, cwd: env.HOME, stdio: "ignore" })
+      const closed = once(child, "close")
+      await new Promise((done) => setTimeout(done, delayMs))
+      child.kill("SIGKILL")
+      await closed
+    }
+    const entries = parseJson<ReadonlyArray<EntryView>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env }))
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(500)
+    const events = parseJson<ReadonlyArray<{ readonly type: string }>>(runCli(["events", "--json"], { env }))
+    const changed = data.entries.filter((entry) => entry.updated_at !== null).length
+    expect(events.length).toBe(500 + changed + 300 + 1)
+  }, 120_000)
 
   it("finds an entry by the UUID prefix users of the original typed, next to ULID short ids", async () => {
     const small = legacyData(5, 2)
@@ -124,6 +114,9 @@ describe("upgrading from the Python original in place", () => {
     const target = small.entries[3]
     const shown = ok(runCli(["show", target?.id.slice(0, 8) ?? ""], { env }))
     expect(shown).toContain(target?.title)
+    const events = parseJson<ReadonlyArray<{ readonly entityId: string }>>(runCli(["events", "--entity", target?.id.slice(0, 8) ?? "", "--json"], { env }))
+    expect(events.map((event) => event.entityId)).toEqual(events.map(() => target?.id))
+    expect(events.length).toBeGreaterThan(0)
     const logged = /id=(\S+)/.exec(ok(runCli(["log", "--category", "task", "--title", "A new task"], { env })))?.[1] ?? ""
     expect(ok(runCli(["show", logged.slice(-8)], { env }))).toContain("A new task")
   }, 60_000)
@@ -145,7 +138,7 @@ describe("upgrading from the Python original in place", () => {
     await writeLegacyStore(source, "fresh", legacyData(12, 4))
     expect(ok(runCli(["import-legacy", "--from", source], { env }))).toMatch(/^imported 12 entries and 4 sessions from .*old\.duckdb: \d+ new event\(s\)\n$/)
     expect(ok(runCli(["import-legacy", "--from", source], { env }))).toMatch(/: 0 new event\(s\)\n$/)
-    expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json"], { env }))).toHaveLength(12)
+    expect(parseJson<ReadonlyArray<EntryView>>(runCli(["list", "--all-projects", "--json"], { env }))).toHaveLength(12)
   }, 60_000)
 
   it("import-legacy --from a file without the original's tables says so and exits 1", () => {
