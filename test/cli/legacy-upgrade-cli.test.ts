@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import type { EntryView } from "../../src/entries/entry-queries.js"
 import type { SessionView } from "../../src/sessions/session-queries.js"
 import { cliPath, freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
+import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 import { type LegacyData, legacyData, type LegacyLayout, legacyTableContents, writeLegacyStore } from "../support/legacy-store.js"
 
 
@@ -107,6 +108,26 @@ describe("upgrading from the Python original in place", () => {
     const changed = data.entries.filter((entry) => entry.updated_at !== null).length
     expect(events.length).toBe(500 + changed + 300 + 1)
   }, 120_000)
+
+  it("a session whose transcript is still on disk keeps the numbers parsed from it, whichever comes first", async () => {
+    const legacy = legacyData(0, 1)
+    const recorded = legacy.sessions[0]
+    for (const order of ["import first", "backfill first"] as const) {
+      const { home, projectDir } = claudeHome()
+      const context = { sessionId: recorded?.session_id ?? "", cwd: "/home/dev/projects/shop" }
+      writeLines(join(projectDir, `${context.sessionId}.jsonl`), [
+        userPrompt(context, "Parsed from the transcript", "2025-03-01T08:00:00.000Z"),
+        assistant(context, { messageId: "m1", usage: { input: 7, output: 11 }, timestamp: "2025-03-01T08:01:00.000Z" }),
+      ])
+      const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice" })
+      const legacyFile = join(home, "old.duckdb")
+      await writeLegacyStore(legacyFile, "migrated", legacy)
+      const steps = [["import-legacy", "--from", legacyFile], ["backfill"]]
+      for (const step of order === "import first" ? steps : steps.reverse()) ok(runCli(step, { env }))
+      const [shown] = parseJson<ReadonlyArray<SessionView>>(runCli(["sessions", "--json"], { env }))
+      expect(shown, order).toMatchObject({ title: "Parsed from the transcript", input_tokens: 7, output_tokens: 11 })
+    }
+  }, 60_000)
 
   it("finds an entry by the UUID prefix users of the original typed, next to ULID short ids", async () => {
     const small = legacyData(5, 2)
