@@ -89,7 +89,7 @@ const connection = await instance.connect()
 const ours = new Map((await connection.runAndReadAll(`
   SELECT strftime(hour AT TIME ZONE 'UTC', '%Y-%m-%d') AS day, sum(input_tokens)::DOUBLE AS input, sum(output_tokens)::DOUBLE AS output,
     sum(cache_write_tokens)::DOUBLE AS cache_write, sum(cache_read_tokens)::DOUBLE AS cache_read
-  FROM session_usage_hourly GROUP BY 1`)).getRowObjectsJS().map((row) => [row.day, row]))
+  FROM csl_projections.session_usage_hourly GROUP BY 1`)).getRowObjectsJS().map((row) => [row.day, row]))
 connection.closeSync()
 instance.closeSync()
 const differing = ccusageDaily.filter((day) => {

@@ -2,13 +2,15 @@ import type { EntryView } from "../entries/entry-queries.js"
 import { printableLine, printableText } from "../terminal/printable-text.js"
 import { renderTable, shortTime } from "./text-table.js"
 
-export const entriesTable = (entries: ReadonlyArray<EntryView>): string =>
+/** `withProject` adds a PROJECT column, for listings that span projects. */
+export const entriesTable = (entries: ReadonlyArray<EntryView>, options: { readonly withProject?: boolean } = {}): string =>
   renderTable(
-    ["ID", "CATEGORY", "STATUS", "TITLE", "UPDATED", "BY"],
+    ["ID", "CATEGORY", "STATUS", ...(options.withProject === true ? ["PROJECT"] : []), "TITLE", "UPDATED", "BY"],
     entries.map((entry) => [
       entry.short_id,
       entry.category,
       entry.status,
+      ...(options.withProject === true ? [entry.project ?? "-"] : []),
       entry.title,
       shortTime(entry.updated_at),
       entry.updated_by,

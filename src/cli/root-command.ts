@@ -1,7 +1,5 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
-import { Console, Effect } from "effect"
-import { createBrowserBackend } from "../browser/browser-backend.js"
-import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
+import { Console } from "effect"
 import { backfillCommand } from "./commands/backfill.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
@@ -18,13 +16,15 @@ import { resolveCommand } from "./commands/resolve.js"
 import { sessionsCommand } from "./commands/sessions.js"
 import { searchCommand } from "./commands/search.js"
 import { indexCommand } from "./commands/index-command.js"
+import { importLegacyCommand } from "./commands/import-legacy.js"
 import { sessionStartCommand } from "./commands/session-start.js"
 import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
 import { statusCommand } from "./commands/status.js"
 import { summaryCommand } from "./commands/summary.js"
-import { syncCommand } from "./commands/sync.js"
+import { flushCommand, syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
+import { openBrowser } from "./open-browser.js"
 
 // Annotated so the root command's type does not depend on itself.
 const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, CliConfig.defaultConfig)).trimEnd()
@@ -34,11 +34,7 @@ const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, C
  * before this CLI loads), else the help text.
  */
 const interactive = Command.make("claude-session-logger", {}, () =>
-  process.stdin.isTTY && process.stdout.isTTY
-    ? Effect.promise(() => runBrowserInTerminal(__dirname, createBrowserBackend)).pipe(
-      Effect.flatMap((code) => (code === 0 ? Effect.void : Effect.sync(() => process.exit(code)))),
-    )
-    : Console.log(helpText()))
+  process.stdin.isTTY && process.stdout.isTTY ? openBrowser : Console.log(helpText()))
 
 export const rootCommand = interactive.pipe(
   Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),
@@ -59,6 +55,7 @@ export const rootCommand = interactive.pipe(
     sessionsCommand,
     showSessionCommand,
     syncCommand,
+    flushCommand,
     statusCommand,
     sessionStartCommand,
     setupCommand,
@@ -66,5 +63,6 @@ export const rootCommand = interactive.pipe(
     summaryCommand,
     searchCommand,
     indexCommand,
+    importLegacyCommand,
   ]),
 )

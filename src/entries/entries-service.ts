@@ -1,6 +1,6 @@
 import { Effect } from "effect"
-import { basename } from "node:path"
 import { AppConfig } from "../config/app-config.js"
+import { projectName } from "../config/project-identity.js"
 import type { Db } from "../store/database.js"
 import { LocalStore } from "../store/local-store.js"
 import type { Category, Status } from "../events/entry-vocabulary.js"
@@ -39,7 +39,7 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
       const decision = yield* decideLog({
         ...input,
         sessionId: explicitSession ? explicitSession : currentSessionId(config.claudeDataDirs, config.cwd),
-        project: basename(config.cwd),
+        project: projectName(config.cwd),
       })
       const recorded = yield* store.record([decision.draft])
       const [event] = recorded.events
@@ -62,7 +62,9 @@ export class Entries extends Effect.Service<Entries>()("Entries", {
     const show = (selector: EntrySelector) =>
       store.read((db) => findMatches(db, selector).pipe(Effect.flatMap((matches) => exactlyOne(selector, matches))))
 
-    const list = (filter: ListFilter) => store.read((db) => listEntries(db, filter))
+    /** Without a scope: this directory's project and the entries that have none. */
+    const list = (filter: ListFilter) =>
+      store.read((db) => listEntries(db, { ...filter, projects: filter.projects ?? { _tag: "Current", project: projectName(config.cwd) } }))
 
     /** Count from the projections (the badge itself reads the snapshot; see launcher). */
     const inbox = Effect.fn("Entries.inbox")(function* (options: { readonly advance: boolean }) {

@@ -1,6 +1,6 @@
 import { Either } from "effect"
 import { type Category, defaultStatus, type Status } from "../events/entry-vocabulary.js"
-import { EntryId, SessionId } from "../events/ids.js"
+import { EntryId, EventId, SessionId } from "../events/ids.js"
 import type { EventDraft } from "../events/stamp-events.js"
 import { AmbiguousEntry, EntryNotFound, InvalidEntryInput } from "./entry-errors.js"
 
@@ -118,6 +118,6 @@ export const decideInboxRead = (
 ): ReadonlyArray<EventDraft> => {
   const newest = changes.at(-1)
   return advance && newest !== undefined
-    ? [() => ({ _tag: "InboxWatermarkAdvanced", reader, watermark: EntryId.make(newest.last_event_id) })]
+    ? [() => ({ _tag: "InboxWatermarkAdvanced", reader, watermark: EventId.make(newest.last_event_id) })]
     : []
 }

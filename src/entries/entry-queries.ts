@@ -1,5 +1,7 @@
 import { Effect, Schema } from "effect"
 import { shortId } from "../events/ids.js"
+import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
+import { logEntriesTable } from "../projections/log-entries.js"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 import { Category, Status } from "../events/entry-vocabulary.js"
@@ -26,7 +28,7 @@ export type EntryWithLastEvent = EntryView & { readonly last_event_id: string }
 
 const selectEntries = `SELECT id, category, status, title, body, session_id, project,
   ${isoUtc("logged_at")} AS logged_at, ${isoUtc("updated_at")} AS updated_at, created_by, updated_by, last_event_id
-  FROM log_entries`
+  FROM ${logEntriesTable}`
 
 /** Newest change first: the last event's id is causal, unlike the writers' wall clocks. */
 const newestFirst = `ORDER BY last_event_id DESC`
@@ -36,7 +38,14 @@ const query = (db: Db, conditions: Conditions, tail = newestFirst) =>
     Effect.map((rows) => rows.map((row): EntryWithLastEvent => ({ ...row, short_id: shortId(row.id) }))),
   )
 
+/** Which projects' entries: this one's (and those with no project), one named, or every one. */
+export type ProjectScope =
+  | { readonly _tag: "Current"; readonly project: string }
+  | { readonly _tag: "One"; readonly project: string }
+  | { readonly _tag: "All" }
+
 export interface ListFilter {
+  readonly projects?: ProjectScope | undefined
   readonly category?: Category | undefined
   readonly status?: Status | undefined
   readonly openOnly?: boolean | undefined
@@ -45,6 +54,9 @@ export interface ListFilter {
 
 export const listEntries = (db: Db, filter: ListFilter) => {
   const conditions = new Conditions()
+  const scope = filter.projects ?? { _tag: "All" }
+  if (scope._tag === "Current") conditions.withParam(scope.project, (project) => `(project = ${project} OR project IS NULL)`)
+  if (scope._tag === "One") conditions.withParam(scope.project, (project) => `project = ${project}`)
   if (filter.category !== undefined) conditions.withParam(filter.category, (category) => `category = ${category}`)
   if (filter.status !== undefined) conditions.withParam(filter.status, (status) => `status = ${status}`)
   if (filter.openOnly === true) conditions.withSql(`status <> 'resolved'`)
@@ -54,11 +66,11 @@ export const listEntries = (db: Db, filter: ListFilter) => {
 /** The exact id, else every entry whose id ends (short id) or starts (prefix) with the text. */
 export const entriesMatchingId = (db: Db, text: string) => {
   const needle = text.trim().toUpperCase()
-  return query(db, new Conditions().withParam(needle, (id) => `id = ${id}`)).pipe(
+  return query(db, new Conditions().withParam(needle, (id) => `upper(id) = ${id}`)).pipe(
     Effect.flatMap((exact) =>
       exact.length > 0
         ? Effect.succeed(exact)
-        : query(db, new Conditions().withParam(needle, (id) => `(ends_with(id, ${id}) OR starts_with(id, ${id}))`))
+        : query(db, new Conditions().withParam(needle, (id) => `(ends_with(upper(id), ${id}) OR starts_with(upper(id), ${id}))`))
     ),
   )
 }
@@ -72,6 +84,6 @@ export const inboxEntries = (db: Db, reader: string) =>
   query(
     db,
     new Conditions().withParam(reader, (me) =>
-      `updated_by <> ${me} AND last_event_id > coalesce((SELECT watermark FROM inbox_watermarks WHERE reader = ${me}), '')`),
+      `updated_by <> ${me} AND last_event_id > coalesce((SELECT watermark FROM ${inboxWatermarksTable} WHERE reader = ${me}), '')`),
     `ORDER BY last_event_id`,
   )

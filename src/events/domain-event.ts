@@ -20,6 +20,17 @@ export const EntryStatusChanged = Schema.TaggedStruct("EntryStatusChanged", {
 })
 export type EntryStatusChanged = typeof EntryStatusChanged.Type
 
+/**
+ * The Python original (0.3.45) changed this entry, and its row now reads so. Imported from its
+ * tables: it carries the whole body because the original appended notes to it in its own words.
+ */
+export const LegacyEntryUpdated = Schema.TaggedStruct("LegacyEntryUpdated", {
+  entryId: EntryId,
+  status: Status,
+  body: Schema.String,
+})
+export type LegacyEntryUpdated = typeof LegacyEntryUpdated.Type
+
 /** Device-local: this reader has seen every inbox change up to `watermark`. Never synced. */
 export const InboxWatermarkAdvanced = Schema.TaggedStruct("InboxWatermarkAdvanced", {
   reader: Schema.NonEmptyTrimmedString,
@@ -72,7 +83,7 @@ export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
 })
 export type SessionRecorded = typeof SessionRecorded.Type
 
-export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, InboxWatermarkAdvanced, SessionRecorded)
+export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, LegacyEntryUpdated, InboxWatermarkAdvanced, SessionRecorded)
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
 
@@ -84,6 +95,7 @@ export type EventType = DomainEvent["_tag"]
 export const currentVersion: Record<EventType, number> = {
   EntryLogged: 1,
   EntryStatusChanged: 1,
+  LegacyEntryUpdated: 1,
   InboxWatermarkAdvanced: 1,
   SessionRecorded: 1,
 }
@@ -96,6 +108,7 @@ export const entityOf = (event: DomainEvent): string => {
   switch (event._tag) {
     case "EntryLogged":
     case "EntryStatusChanged":
+    case "LegacyEntryUpdated":
       return event.entryId
     case "InboxWatermarkAdvanced":
       return event.reader

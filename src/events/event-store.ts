@@ -95,7 +95,7 @@ const selectEnvelope = `SELECT id, type, version, entity_id AS "entityId", devic
 export interface EventFilter {
   readonly types?: ReadonlyArray<string>
   readonly entityIds?: ReadonlyArray<string>
-  /** One entity, by its full id or the end of it (an entry's short id). */
+  /** One entity, by its full id, its end or its start (an entry's short id). */
   readonly entity?: string
   /** Keep the newest `limit` events (still returned in id order). */
   readonly limit?: number
@@ -109,7 +109,9 @@ export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<Read
     conditions.withParam(JSON.stringify(filter.entityIds), (ids) => inKeys("entity_id", ids))
   }
   if (filter.entity !== undefined) {
-    conditions.withParam(filter.entity.trim(), (entity) => `(entity_id = ${entity} OR ends_with(upper(entity_id), upper(${entity})))`)
+    // The end of an id is a ULID entry's short id; the start, a UUID entry's (the Python version's).
+    conditions.withParam(filter.entity.trim(), (entity) =>
+      `(entity_id = ${entity} OR ends_with(upper(entity_id), upper(${entity})) OR starts_with(upper(entity_id), upper(${entity})))`)
   }
   const filtered = `${selectEnvelope} ${conditions.where}`
   const sql = filter.limit === undefined

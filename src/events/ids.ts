@@ -1,15 +1,28 @@
 import { Schema } from "effect"
 
 /** A ULID: 26 characters of upper-case Crockford base32, the time in the first 10. */
-export const EventId = Schema.String.pipe(Schema.pattern(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/), Schema.brand("EventId"))
+const ulidPattern = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/
+
+export const EventId = Schema.String.pipe(Schema.pattern(ulidPattern), Schema.brand("EventId"))
 export type EventId = typeof EventId.Type
 
-/** An entry's id is the id of the event that logged it. */
-export const EntryId = EventId.pipe(Schema.brand("EntryId"))
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * An entry's id is the id of the event that logged it (a ULID), or, for an entry the Python
+ * original logged, the UUID it gave it: users keep the ids they wrote down.
+ */
+export const EntryId = Schema.String.pipe(
+  Schema.filter((id) => ulidPattern.test(id) || uuidPattern.test(id), { message: () => "a ULID or a lower-case UUID" }),
+  Schema.brand("EntryId"),
+)
 export type EntryId = typeof EntryId.Type
 
 export const SessionId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("SessionId"))
 export type SessionId = typeof SessionId.Type
 
-/** The short id users see and type: the random tail, since same-second ULIDs share their head. */
-export const shortId = (id: string): string => id.slice(-8)
+/**
+ * The short id users see and type: a ULID's random tail, since same-second ULIDs share their
+ * head; a UUID's first 8 characters, which is what users of the original typed.
+ */
+export const shortId = (id: string): string => (uuidPattern.test(id) ? id.slice(0, 8) : id.slice(-8))

@@ -13,19 +13,29 @@ export interface Stamp {
   readonly actor: string
 }
 
+/** Who made an event, where and when: the envelope fields that are not read off the event. */
+export interface EnvelopeOrigin {
+  readonly id: EventId
+  readonly deviceId: string
+  readonly actor: string
+  readonly recordedAt: string
+}
+
+/** An event in its envelope, as it is stored and travels. */
+export const envelopeOf = (event: DomainEvent, origin: EnvelopeOrigin): StoredEvent => ({
+  id: origin.id,
+  type: event._tag,
+  version: currentVersion[event._tag],
+  entityId: entityOf(event),
+  deviceId: origin.deviceId,
+  actor: origin.actor,
+  recordedAt: origin.recordedAt,
+  payload: payloadOf(event),
+})
+
 /** Gives drafts their causal ids and envelopes, in order. */
 export const stampEvents = (drafts: ReadonlyArray<EventDraft>, stamp: Stamp): ReadonlyArray<StoredEvent> =>
   drafts.map((draft) => {
     const id = stamp.ids.next(stamp.nowMs)
-    const event = draft(id)
-    return {
-      id,
-      type: event._tag,
-      version: currentVersion[event._tag],
-      entityId: entityOf(event),
-      deviceId: stamp.deviceId,
-      actor: stamp.actor,
-      recordedAt: new Date(stamp.nowMs).toISOString(),
-      payload: payloadOf(event),
-    }
+    return envelopeOf(draft(id), { id, deviceId: stamp.deviceId, actor: stamp.actor, recordedAt: new Date(stamp.nowMs).toISOString() })
   })

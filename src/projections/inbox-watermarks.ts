@@ -1,15 +1,17 @@
 import { Effect } from "effect"
 import { replaceRows } from "../store/insert-rows.js"
 import { isOf, readDecoded } from "./decoded-events.js"
-import type { Projection } from "./projection.js"
+import { type Projection, projectionTable } from "./projection.js"
+
+export const inboxWatermarksTable = projectionTable("inbox_watermarks")
 
 /** Per reader on this device, the newest change they have seen in the inbox. Never synced. */
 export const inboxWatermarksProjection: Projection = {
   name: "inbox_watermarks",
-  version: 1,
+  version: 2,
   tables: ["inbox_watermarks"],
   createTables: [
-    `CREATE TABLE IF NOT EXISTS inbox_watermarks (reader VARCHAR PRIMARY KEY, watermark VARCHAR NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${inboxWatermarksTable} (reader VARCHAR PRIMARY KEY, watermark VARCHAR NOT NULL)`,
   ],
   eventTypes: ["InboxWatermarkAdvanced"],
   refresh: (db, entityIds) =>
@@ -22,6 +24,6 @@ export const inboxWatermarksProjection: Projection = {
         if ((newest.get(event.reader) ?? "") < event.watermark) newest.set(event.reader, event.watermark)
       }
       const rows = [...newest].map(([reader, watermark]) => ({ reader, watermark }))
-      yield* replaceRows(db, "inbox_watermarks", "reader", entityIds, { reader: "VARCHAR", watermark: "VARCHAR" }, rows)
+      yield* replaceRows(db, inboxWatermarksTable, "reader", entityIds, { reader: "VARCHAR", watermark: "VARCHAR" }, rows)
     }),
 }

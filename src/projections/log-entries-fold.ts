@@ -1,5 +1,5 @@
 import type { Category, Status } from "../events/entry-vocabulary.js"
-import type { EntryLogged, EntryStatusChanged } from "../events/domain-event.js"
+import type { EntryLogged, EntryStatusChanged, LegacyEntryUpdated } from "../events/domain-event.js"
 import type { Decoded } from "./decoded-events.js"
 
 /** A row of `log_entries`: an entry as its events leave it. */
@@ -19,7 +19,7 @@ export interface EntryRow {
   readonly last_event_id: string
 }
 
-export type EntryEvent = Decoded<EntryLogged | EntryStatusChanged>
+export type EntryEvent = Decoded<EntryLogged | EntryStatusChanged | LegacyEntryUpdated>
 
 const appendNote = (body: string, note: string, actor: string, status: Status, at: string): string => {
   const line = `[${at.slice(0, 10)} ${actor} → ${status}] ${note}`
@@ -49,6 +49,9 @@ export const evolveEntry = (state: EntryRow | undefined, { event, stored }: Entr
     }
   }
   if (state === undefined) return undefined
+  if (event._tag === "LegacyEntryUpdated") {
+    return { ...state, status: event.status, body: event.body, updated_at: stored.recordedAt, updated_by: stored.actor, last_event_id: stored.id }
+  }
   return {
     ...state,
     status: event.status,

@@ -2,16 +2,18 @@ import { Effect } from "effect"
 import { replaceRows } from "../store/insert-rows.js"
 import { isOf, readDecoded } from "./decoded-events.js"
 import { foldEntries } from "./log-entries-fold.js"
-import type { Projection } from "./projection.js"
+import { type Projection, projectionTable } from "./projection.js"
 
-const eventTypes = ["EntryLogged", "EntryStatusChanged"] as const
+const eventTypes = ["EntryLogged", "EntryStatusChanged", "LegacyEntryUpdated"] as const
+
+export const logEntriesTable = projectionTable("log_entries")
 
 export const logEntriesProjection: Projection = {
   name: "log_entries",
-  version: 1,
+  version: 2,
   tables: ["log_entries"],
   createTables: [
-    `CREATE TABLE IF NOT EXISTS log_entries (
+    `CREATE TABLE IF NOT EXISTS ${logEntriesTable} (
       id            VARCHAR PRIMARY KEY,
       category      VARCHAR NOT NULL,
       title         VARCHAR NOT NULL,
@@ -30,7 +32,7 @@ export const logEntriesProjection: Projection = {
   refresh: (db, entityIds) =>
     Effect.gen(function* () {
       const events = (yield* readDecoded(db, { types: eventTypes, entityIds })).filter(isOf(...eventTypes))
-      yield* replaceRows(db, "log_entries", "id", entityIds, {
+      yield* replaceRows(db, logEntriesTable, "id", entityIds, {
         id: "VARCHAR",
         category: "VARCHAR",
         title: "VARCHAR",

@@ -3,7 +3,8 @@ import type { Db } from "../store/database.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
-import type { Projection } from "./projection.js"
+import { type Projection, projectionSchema, projectionTable } from "./projection.js"
+import { dropRetiredProjectionTables } from "./retired-projection-tables.js"
 import { sessionsProjection } from "./sessions.js"
 
 export const projections: ReadonlyArray<Projection> = [
@@ -23,7 +24,7 @@ const allEntitiesOf = (db: Db, projection: Projection) =>
 
 const refold = (db: Db, projection: Projection) =>
   Effect.gen(function* () {
-    for (const table of projection.tables) yield* db.run(`DROP TABLE IF EXISTS ${table}`)
+    for (const table of projection.tables) yield* db.run(`DROP TABLE IF EXISTS ${projectionTable(table)}`)
     for (const ddl of projection.createTables) yield* db.run(ddl)
     yield* projection.refresh(db, yield* allEntitiesOf(db, projection))
     yield* db.run(
@@ -39,10 +40,11 @@ const refold = (db: Db, projection: Projection) =>
 export const ensureProjections = (db: Db) =>
   Effect.gen(function* () {
     yield* db.run(`CREATE TABLE IF NOT EXISTS projection_versions (name VARCHAR PRIMARY KEY, version INTEGER NOT NULL)`)
+    yield* db.run(`CREATE SCHEMA IF NOT EXISTS ${projectionSchema}`)
     const known = new Map((yield* db.all(VersionRow, `SELECT name, version FROM projection_versions`)).map((row) => [row.name, row.version]))
-    for (const projection of projections) {
-      if (known.get(projection.name) !== projection.version) yield* refold(db, projection)
-    }
+    const outdated = projections.filter((projection) => known.get(projection.name) !== projection.version)
+    if (outdated.length > 0) yield* dropRetiredProjectionTables(db)
+    for (const projection of outdated) yield* refold(db, projection)
   })
 
 /** What the projector needs to know of a newly stored event: which entity of which fold it touched. */
@@ -65,7 +67,7 @@ export const rebuildProjections = (db: Db) =>
   Effect.gen(function* () {
     for (const projection of projections) yield* refold(db, projection)
     return yield* Effect.forEach(projections.flatMap((projection) => projection.tables), (table) =>
-      db.all(CountRow, `SELECT count(*)::INTEGER AS rows FROM ${table}`).pipe(
+      db.all(CountRow, `SELECT count(*)::INTEGER AS rows FROM ${projectionTable(table)}`).pipe(
         Effect.map((rows) => ({ table, rows: rows[0]?.rows ?? 0 })),
       ))
   })

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { replaceRows } from "../store/insert-rows.js"
 import { isOf, readDecoded } from "./decoded-events.js"
-import type { Projection } from "./projection.js"
+import { type Projection, projectionTable } from "./projection.js"
 import { foldSessions } from "./sessions-fold.js"
 
 const tokenColumns = {
@@ -44,22 +44,26 @@ const hourlyColumns = { session_id: "VARCHAR", hour: "TIMESTAMPTZ", model: "VARC
 const columnsDdl = (columns: Readonly<Record<string, string>>) =>
   Object.entries(columns).map(([name, type]) => `${name} ${type}`).join(", ")
 
+export const sessionsTable = projectionTable("sessions")
+export const sessionModelsTable = projectionTable("session_models")
+export const sessionUsageHourlyTable = projectionTable("session_usage_hourly")
+
 export const sessionsProjection: Projection = {
   name: "sessions",
-  version: 2,
+  version: 3,
   tables: ["sessions", "session_models", "session_usage_hourly"],
   createTables: [
-    `CREATE TABLE IF NOT EXISTS sessions (${columnsDdl(sessionColumns)}, PRIMARY KEY (session_id))`,
-    `CREATE TABLE IF NOT EXISTS session_models (${columnsDdl(sessionModelColumns)}, PRIMARY KEY (session_id, model))`,
-    `CREATE TABLE IF NOT EXISTS session_usage_hourly (${columnsDdl(hourlyColumns)}, PRIMARY KEY (session_id, hour, model))`,
+    `CREATE TABLE IF NOT EXISTS ${sessionsTable} (${columnsDdl(sessionColumns)}, PRIMARY KEY (session_id))`,
+    `CREATE TABLE IF NOT EXISTS ${sessionModelsTable} (${columnsDdl(sessionModelColumns)}, PRIMARY KEY (session_id, model))`,
+    `CREATE TABLE IF NOT EXISTS ${sessionUsageHourlyTable} (${columnsDdl(hourlyColumns)}, PRIMARY KEY (session_id, hour, model))`,
   ],
   eventTypes: ["SessionRecorded"],
   refresh: (db, entityIds) =>
     Effect.gen(function* () {
       const events = (yield* readDecoded(db, { types: ["SessionRecorded"], entityIds })).filter(isOf("SessionRecorded"))
       const { hourly, models, sessions } = foldSessions(events)
-      yield* replaceRows(db, "sessions", "session_id", entityIds, sessionColumns, sessions)
-      yield* replaceRows(db, "session_models", "session_id", entityIds, sessionModelColumns, models)
-      yield* replaceRows(db, "session_usage_hourly", "session_id", entityIds, hourlyColumns, hourly)
+      yield* replaceRows(db, sessionsTable, "session_id", entityIds, sessionColumns, sessions)
+      yield* replaceRows(db, sessionModelsTable, "session_id", entityIds, sessionModelColumns, models)
+      yield* replaceRows(db, sessionUsageHourlyTable, "session_id", entityIds, hourlyColumns, hourly)
     }),
 }

@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { sessionModelsTable, sessionsTable } from "../projections/sessions.js"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
 
@@ -43,7 +44,7 @@ const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBL
 const sessionColumns = `session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
   duration_min, models, ${tokenColumns}, message_count, tool_call_count, skills_used, git_branch, cc_version, title,
   session_type, created_by`
-const selectSessions = `SELECT ${sessionColumns} FROM sessions`
+const selectSessions = `SELECT ${sessionColumns} FROM ${sessionsTable}`
 const newestFirst = "ORDER BY ended_at DESC NULLS LAST, session_id"
 
 export interface SessionFilter {
@@ -78,7 +79,7 @@ export const sessionsMatching = (db: Db, idOrPrefix: string) =>
   )
 
 export const sessionModels = (db: Db, sessionId: string) =>
-  db.all(SessionModelView, `SELECT session_id, model, ${tokenColumns} FROM session_models WHERE session_id = $1 ORDER BY cost_usd DESC, model`, [sessionId])
+  db.all(SessionModelView, `SELECT session_id, model, ${tokenColumns} FROM ${sessionModelsTable} WHERE session_id = $1 ORDER BY cost_usd DESC, model`, [sessionId])
 
 /** Every session with what the browser needs, newest first. */
 export const BrowserSessionRow = Schema.Struct({
@@ -98,11 +99,11 @@ export const browserSessions = (db: Db) =>
   db.all(
     BrowserSessionRow,
     `SELECT session_id, title, project, cwd, ${isoUtc("ended_at")} AS ended_at, duration_min, total_tokens::DOUBLE AS total_tokens,
-       cost_usd, created_by, transcript_path FROM sessions ${newestFirst}`,
+       cost_usd, created_by, transcript_path FROM ${sessionsTable} ${newestFirst}`,
   )
 
 /** Every session, newest first, with where its transcript was: what the search index holds. */
 const IndexableSessionRow = Schema.Struct({ ...SessionView.fields, transcript_path: Schema.NullOr(Schema.String) })
 
 export const indexableSessions = (db: Db) =>
-  db.all(IndexableSessionRow, `SELECT ${sessionColumns}, transcript_path FROM sessions ${newestFirst}`)
+  db.all(IndexableSessionRow, `SELECT ${sessionColumns}, transcript_path FROM ${sessionsTable} ${newestFirst}`)

@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
 import { tokenFields } from "./session-queries.js"
@@ -46,7 +47,7 @@ export const usageSummary = (db: Db, filter: SummaryFilter) => {
        sum(input_tokens)::DOUBLE AS input_tokens, sum(output_tokens)::DOUBLE AS output_tokens,
        sum(cache_write_tokens)::DOUBLE AS cache_write_tokens, sum(cache_read_tokens)::DOUBLE AS cache_read_tokens,
        sum(total_tokens)::DOUBLE AS total_tokens, round(sum(cost_usd), 6) AS cost_usd
-     FROM session_usage_hourly ${conditions.where}
+     FROM ${sessionUsageHourlyTable} ${conditions.where}
      GROUP BY 1, 2 ORDER BY 1, 2`,
     conditions.params,
   )
@@ -62,7 +63,7 @@ export const usageByProject = (db: Db, filter: Omit<SummaryFilter, "period" | "t
   return db.all(
     ProjectRow,
     `SELECT s.project, sum(u.total_tokens)::DOUBLE AS total_tokens, round(sum(u.cost_usd), 6) AS cost_usd
-     FROM session_usage_hourly u JOIN sessions s USING (session_id) ${conditions.where}
+     FROM ${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id) ${conditions.where}
      GROUP BY 1 ORDER BY 2 DESC`,
     conditions.params,
   )
@@ -83,7 +84,7 @@ export const summaryRange = (db: Db, period: Period, timeZone: string) => {
   const { label, unit } = rangeUnit[period]
   return db.all(
     RangeRow,
-    `WITH local AS (SELECT date_trunc('${unit}', max(hour) AT TIME ZONE $1) AS start FROM session_usage_hourly)
+    `WITH local AS (SELECT date_trunc('${unit}', max(hour) AT TIME ZONE $1) AS start FROM ${sessionUsageHourlyTable})
      SELECT strftime((start AT TIME ZONE $1) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS since,
        strftime(((start + INTERVAL 1 ${unit}) AT TIME ZONE $1) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS until,
        strftime(start, '${label}') AS label

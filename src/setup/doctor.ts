@@ -12,6 +12,7 @@ import { crontabProgram, hasCronLine } from "./crontab.js"
 import { isOwnHook } from "./hook-entries.js"
 import { unwritableReason } from "./data-dir-writable.js"
 import { launchAgentPath } from "./launch-agent.js"
+import { legacyWiringCheck } from "./legacy-wiring-check.js"
 
 export interface Check {
   readonly name: string
@@ -62,6 +63,8 @@ export const doctorChecks = Effect.gen(function* () {
       )
     }
   }
+
+  if (settings._tag === "Right") checks.push(...yield* legacyWiringCheck(settings.right.hooks, env.HOME ?? homedir(), crontabProgram(env)))
 
   // Read-only, so that doctor itself works on a full disk; a damaged store does not stop the other checks.
   const opened = yield* (yield* LocalStore).read(() => Effect.void).pipe(Effect.either)

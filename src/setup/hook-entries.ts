@@ -1,3 +1,5 @@
+import { isReplacedLegacyHook } from "./legacy-wiring.js"
+
 /**
  * Our entries in Claude Code's `settings.json` hooks. Each command ends with a shell comment
  * marker, so setup recognises its own entries (to replace them when outdated, never duplicate
@@ -26,29 +28,34 @@ export type HooksByEvent = Readonly<Record<string, ReadonlyArray<HookGroup>>>
 export const isOwnHook = (hook: { readonly command?: unknown }): boolean =>
   typeof hook.command === "string" && (hook.command.includes(ownMarker) || legacyCommand.test(hook.command))
 
+/** Ours, or the Python original's that ours replace: what setup takes out before adding ours. */
+const isReplacedBySetup = (hook: { readonly command?: unknown }): boolean => isOwnHook(hook) || isReplacedLegacyHook(hook)
+
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 
 /**
- * The hook commands: absolute paths to node and the CLI, so they work with the minimal
+ * How hooks, cron and Claude run the CLI: absolute paths to node and the CLI, so they work with the minimal
  * environment Claude Code, cron and launchd give (no PATH, no shell rc files).
  */
+export const cliCommand = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): string =>
+  `${Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")}${shellQuote(nodePath)} ${shellQuote(cliPath)}`
+
 export const ownHooks = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): Readonly<Record<string, HookGroup>> => {
-  const prefix = Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
-  const command = (args: string) => `${prefix}${shellQuote(nodePath)} ${shellQuote(cliPath)} ${args} ${ownMarker}`
+  const command = (args: string) => `${cliCommand(nodePath, cliPath, env)} ${args} ${ownMarker}`
   return {
     SessionStart: { matcher: "", hooks: [{ type: "command", command: command("session-start"), timeout: 10 }] },
     SessionEnd: { matcher: "", hooks: [{ type: "command", command: command("record"), timeout: 10 }] },
   }
 }
 
-/** Every hook but ours; groups left empty by that are dropped, events left empty too. */
-export const withoutOwnHooks = (hooks: HooksByEvent): Record<string, ReadonlyArray<HookGroup>> =>
+/** Every hook but ours (and the original's we replace); groups left empty by that are dropped, events left empty too. */
+export const withoutOwnHooks = (hooks: HooksByEvent, isRemoved: (hook: HookCommand) => boolean = isOwnHook): Record<string, ReadonlyArray<HookGroup>> =>
   Object.fromEntries(
     Object.entries(hooks)
       .map(([event, groups]) => [
         event,
         groups
-          .map((group) => ({ ...group, hooks: group.hooks.filter((hook) => !isOwnHook(hook)) }))
+          .map((group) => ({ ...group, hooks: group.hooks.filter((hook) => !isRemoved(hook)) }))
           .filter((group, index) => group.hooks.length > 0 || (groups[index]?.hooks.length ?? 0) === 0),
       ] as const)
       .filter(([event, groups]) => groups.length > 0 || (hooks[event]?.length ?? 0) === 0),
@@ -56,7 +63,7 @@ export const withoutOwnHooks = (hooks: HooksByEvent): Record<string, ReadonlyArr
 
 /** Foreign hooks exactly as they were, then ours, once, for each event we hook. */
 export const withOwnHooks = (hooks: HooksByEvent, own: Readonly<Record<string, HookGroup>>): Record<string, ReadonlyArray<HookGroup>> => {
-  const foreign = withoutOwnHooks(hooks)
+  const foreign = withoutOwnHooks(hooks, isReplacedBySetup)
   const merged: Record<string, ReadonlyArray<HookGroup>> = { ...foreign }
   for (const [event, group] of Object.entries(own)) merged[event] = [...(foreign[event] ?? []), group]
   return merged

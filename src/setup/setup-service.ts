@@ -1,16 +1,20 @@
 import { Effect } from "effect"
 import { chmodSync, existsSync, rmSync, statSync } from "node:fs"
 import { homedir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
 import { configFileIn, keepPromptTitlesPrivate } from "../config/data-dir-config.js"
+import { ownFileSource } from "../legacy/legacy-import.js"
+import { findLegacyTables, holdsLegacyData } from "../legacy/legacy-tables.js"
 import { LocalStore } from "../store/local-store.js"
 import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
 import { readSettings, settingsPath, writeSettings } from "./claude-settings.js"
 import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
-import { ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
+import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
+import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
+import { keptLegacyHooks, legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
 /** Where the installed CLI lives: hooks and schedulers call it by absolute path. */
@@ -35,8 +39,6 @@ const carriedEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
     (["CLAUDE_LOGGER_HOME", "CLAUDE_LOGGER_REMOTE", "CLAUDE_LOGGER_USER"] as const)
       .flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])),
   )
-
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 
 /** Wires the tool into Claude Code and the scheduler, and undoes it. */
 export class Setup extends Effect.Service<Setup>()("Setup", {
@@ -71,10 +73,16 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         if (JSON.stringify(next) !== JSON.stringify(settings)) {
           const backedUp = writeSettings(settingsFile, next)
           changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
+          const replaced = replacedLegacyHooks(settings.hooks)
+          if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
+        const kept = keptLegacyHooks(next.hooks)
+        if (kept.length > 0) notes.push(`kept the Python version's memory and hive hooks (no counterpart here yet): ${kept.join("; ")}`)
+        if (removeLegacyLaunchAgent(home)) changes.push(`removed the Python version's LaunchAgent ${legacyLaunchAgentPath(home)}`)
 
-        const prefix = Object.entries(carriedEnv(env)).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")
-        const syncCommand = `${prefix}${shellQuote(installation.nodePath)} ${shellQuote(installation.cliPath)} sync --quiet`
+        const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))
+        changes.push(...installClaudeInstructions(dirname(settingsFile), cli))
+        const syncCommand = `${cli} sync --quiet`
         if (process.platform === "win32") {
           notes.push("background sync is not supported on Windows: run `claude-session-logger sync` yourself")
         } else if (process.platform === "darwin") {
@@ -115,13 +123,19 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           changes.push(`removed our hooks from ${settingsFile}; every other hook and setting is as it was`)
         }
       }
+      changes.push(...removeClaudeInstructions(dirname(settingsFile)))
       if (process.platform === "darwin") {
         if (removeLaunchAgent(home)) changes.push("removed the LaunchAgent")
       } else if (process.platform !== "win32" && (yield* removeCronLine(crontabProgram(env)))) {
         changes.push("removed the crontab line")
       }
       if (removeTokenFile(tokenFilePath(env))) changes.push(`removed the MotherDuck token file ${tokenFilePath(env)}`)
-      if (existsSync(paths.dataDir)) {
+      // The Python version kept its own tables in the same file: not ours to delete.
+      const holdsPythonTables = existsSync(paths.database) &&
+        (yield* store.use(({ db }) => ownFileSource(db).pipe(Effect.flatMap((source) => findLegacyTables(db, source.catalog)), Effect.map(holdsLegacyData))))
+      if (holdsPythonTables) {
+        changes.push(`kept the local data dir ${paths.dataDir}: its database holds the Python version's tables, which this tool did not create`)
+      } else if (existsSync(paths.dataDir)) {
         rmSync(paths.dataDir, { recursive: true, force: true })
         changes.push(`removed the local data dir ${paths.dataDir}`)
       }

@@ -1,5 +1,8 @@
 import { Effect, Schema } from "effect"
 import { newestEventId } from "../events/event-store.js"
+import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
+import { logEntriesTable } from "../projections/log-entries.js"
+import { sessionsTable } from "../projections/sessions.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
@@ -24,14 +27,14 @@ export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, Datab
       RecentSessionRow,
       `SELECT session_id, title, project, ${isoUtc("ended_at")} AS ended_at, duration_min,
          total_tokens::DOUBLE AS total_tokens, cost_usd
-       FROM sessions ORDER BY ended_at DESC NULLS LAST, session_id LIMIT ${recentSessionsKept}`,
+       FROM ${sessionsTable} ORDER BY ended_at DESC NULLS LAST, session_id LIMIT ${recentSessionsKept}`,
     )
     const entryChanges = yield* db.all(
       EntryChangeRow,
-      `SELECT last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM log_entries
+      `SELECT last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM ${logEntriesTable}
        ORDER BY last_event_id DESC LIMIT ${inboxChangesKept}`,
     )
-    const watermarks = yield* db.all(WatermarkRow, `SELECT reader, watermark FROM inbox_watermarks`)
+    const watermarks = yield* db.all(WatermarkRow, `SELECT reader, watermark FROM ${inboxWatermarksTable}`)
     return {
       version: 1,
       newestEventId: yield* newestEventId(db),

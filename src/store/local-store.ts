@@ -9,6 +9,7 @@ import { appendEvents, newestEventId } from "../events/event-store.js"
 import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
 import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
+import { importLegacy, ownFileSource } from "../legacy/legacy-import.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
@@ -75,6 +76,17 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         }
       })
 
+    /** An upgrade in place: the Python original's tables in this very file become events, once. */
+    const importOwnLegacyTables = (db: Db, deviceId: string) =>
+      ownFileSource(db).pipe(
+        Effect.flatMap((source) => importLegacy(db, source, { deviceId, reader: actor }, { force: false })),
+        Effect.tap((imported) =>
+          imported === undefined ? Effect.void : Effect.sync(() =>
+            appendActivityLog(paths.log, `import: ${imported.entries} entries, ${imported.sessions} sessions of the Python original, ${imported.added} new event(s), ${imported.skipped.length} row(s) skipped`))),
+        // Their rows stay where they are; the next opening tries again.
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `import: ${error.message}`))),
+      )
+
     const refreshSnapshot = (db: Db) =>
       buildSnapshot(db).pipe(
         Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
@@ -97,6 +109,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         const db = yield* open(lockWait)
         yield* ensureSchema(db).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
         yield* ingestSpool(db)
+        yield* importOwnLegacyTables(db, deviceId)
 
         const ids = new CausalIdGenerator()
         const newest = yield* newestEventId(db)

@@ -5,6 +5,8 @@ import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { syncsPromptTitles } from "../config/data-dir-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
+import { importLegacy } from "../legacy/legacy-import.js"
+import type { Db } from "../store/database.js"
 import { LocalStore, readerLockWait } from "../store/local-store.js"
 import { tryLock } from "../store/process-lock.js"
 import { isoUtc } from "../store/sql-fragments.js"
@@ -39,6 +41,25 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
     const config = yield* AppConfig
     const target = (flag: string | undefined) => resolveRemoteTarget(flag, process.env, config.paths.dataDir, config.cwd)
 
+    /**
+     * The bridge from the Python version: a remote that holds its tables (teammates on 0.3.45 still
+     * write them) has them imported, now and whenever they change; they are only ever read. The
+     * imported events are then pushed like any other.
+     */
+    const logLine = (line: string) => Effect.sync(() => appendActivityLog(config.paths.log, line))
+    const importRemoteLegacyTables = (db: Db, catalog: string, remoteKey: string) =>
+      importLegacy(db, { key: `remote:${remoteKey}`, catalog, withWatermark: false }, {
+        deviceId: ensureDeviceId(config.paths.deviceId),
+        reader: config.actor,
+      }, { force: false }).pipe(
+        Effect.tap((imported) =>
+          imported === undefined ? Effect.void : logLine(
+            `sync: imported ${imported.added} new event(s) from the Python version's tables in ${remoteKey} (${imported.skipped.length} row(s) skipped)`,
+          )),
+        // Events still sync when a legacy table cannot be read; the next sync tries again.
+        Effect.catchAll((error) => logLine(`sync: importing the Python version's tables from ${remoteKey}: ${error.message}`)),
+      )
+
     /** Undefined when another sync of this data dir is running (one at a time). */
     const sync = (remoteFlag: string | undefined) =>
       Effect.acquireUseRelease(
@@ -61,6 +82,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
             const catalog = yield* attachRemote(db, remote, process.env)
             const exchanged = yield* Effect.gen(function* () {
               yield* db.run(remoteEventsDdl(catalog))
+              yield* importRemoteLegacyTables(db, catalog, remoteKey)
               const pushed = yield* push(db, catalog, { syncPromptTitles: syncsPromptTitles(config.paths.dataDir) })
               const pulled = yield* pull(db, catalog, remoteKey, cursor?.pulled_seq ?? 0, yield* Clock.currentTimeMillis)
               return { pushed, ...pulled }

@@ -52,7 +52,8 @@ export const ResumeScreen = ({ sessions, actions, height, width, active, onResum
   const [typing, setTyping] = useState(true)
   const [cursor, setCursor] = useState(0)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [content, setContent] = useState(false)
+  // On from the start, as in the Python version; Ctrl+F narrows to titles, projects and dates.
+  const [content, setContent] = useState(true)
   const [contentHits, setContentHits] = useState<ReadonlyMap<string, string>>(new Map())
   const [searching, setSearching] = useState(false)
   const [notice, setNotice] = useState("")
@@ -157,7 +158,7 @@ export const ResumeScreen = ({ sessions, actions, height, width, active, onResum
       {notice === "" ? null : <Text color="yellow">{notice}</Text>}
       <Text dimColor>
         {typing
-          ? "type to search · ↑↓ move · Enter resume · Ctrl+F content search · Esc commands"
+          ? `type to search · ↑↓ move · Enter resume · Ctrl+F ${content ? "metadata only" : "content search"} · Esc commands"`
           : "Space select · o open · Enter/r resume · / search · Ctrl+F content · q back"}
       </Text>
     </Box>

@@ -25,7 +25,7 @@ let home: string
 const as = (user: string) => userEnv(home, { CLAUDE_LOGGER_USER: user })
 const cli = (args: ReadonlyArray<string>, user = "alice", cwd?: string) =>
   runCli(args, cwd === undefined ? { env: as(user) } : { env: as(user), cwd })
-const entries = (user = "alice") => parseJson<ReadonlyArray<EntryJson>>(cli(["list", "--json"], user))
+const entries = (user = "alice") => parseJson<ReadonlyArray<EntryJson>>(cli(["list", "--all-projects", "--json"], user))
 const events = () => parseJson<ReadonlyArray<EventJson>>(cli(["events", "--json"]))
 const loggedId = (result: CliResult) => /id=([0-9A-Z]{26})$/m.exec(result.stdout)?.[1] ?? ""
 

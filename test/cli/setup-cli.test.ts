@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process"
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import { freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
+import { fakeCrontab } from "../support/fake-crontab.js"
 import { assistant, userPrompt, writeLines } from "../support/transcript-builder.js"
 
 const foreignSettings = {
@@ -34,18 +35,8 @@ beforeEach(() => {
   settingsFile = join(home, ".claude", "settings.json")
   mkdirSync(join(home, ".claude"), { recursive: true })
   writeFileSync(settingsFile, `${JSON.stringify(foreignSettings, null, 2)}\n`)
-  // A stand-in for crontab(1) that keeps the table in a file: the real one is never touched.
-  const fake = join(home, "fake-crontab")
-  writeFileSync(fake, `#!/bin/sh
-table="$(dirname "$0")/crontab.txt"
-case "$1" in
-  -l) [ -f "$table" ] && cat "$table" || { echo "no crontab for user" >&2; exit 1; } ;;
-  -) cat > "$table" ;;
-esac
-`)
-  chmodSync(fake, 0o755)
-  writeFileSync(join(home, "crontab.txt"), "0 3 * * * /usr/bin/backup.sh\n")
-  env = userEnv(home, { CLAUDE_LOGGER_CRONTAB: fake, CLAUDE_LOGGER_USER: "alice" })
+  const fake = fakeCrontab(home, "0 3 * * * /usr/bin/backup.sh\n")
+  env = userEnv(home, { CLAUDE_LOGGER_CRONTAB: fake.program, CLAUDE_LOGGER_USER: "alice" })
 })
 
 describe("setup", () => {

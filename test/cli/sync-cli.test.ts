@@ -33,7 +33,7 @@ const device = (user: string, remote: string, clockOffset?: string) => {
     home,
     run,
     ok,
-    list: () => parseJson<ReadonlyArray<EntryJson>>(run(["list", "--json"])),
+    list: () => parseJson<ReadonlyArray<EntryJson>>(run(["list", "--all-projects", "--json"])),
     sync: () => ok(["sync"]),
     logged: (title: string) => /id=(\S+)/.exec(ok(["log", "--category", "issue", "--title", title]))?.[1] ?? "",
   }
@@ -112,7 +112,7 @@ describe("offline and failure", () => {
     const status = runCli(["status", "--json"], { env })
     expect(JSON.parse(status.stdout)).toMatchObject({ remote: "md:claude_sessions", waiting_to_push: 1, last_sync_at: null })
     expect(status.stdout).not.toContain(token)
-    expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--json"], { env })).map((entry) => entry.title)).toEqual(["kept locally"])
+    expect(parseJson<ReadonlyArray<EntryJson>>(runCli(["list", "--all-projects", "--json"], { env })).map((entry) => entry.title)).toEqual(["kept locally"])
 
     // Nothing the tool wrote holds the token.
     const files = (dir: string): ReadonlyArray<string> =>

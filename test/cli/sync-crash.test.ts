@@ -60,7 +60,7 @@ describe("sync survives kill -9 at any point", () => {
 
     const other = userEnv(freshHome(), { CLAUDE_LOGGER_USER: "bob", CLAUDE_LOGGER_REMOTE: remote })
     expect(runCli(["sync"], { env: other }).stdout).toMatch(new RegExp(`^pushed 0, pulled ${local.length} `))
-    expect(parseJson<ReadonlyArray<unknown>>(runCli(["list", "--json", "--limit", "1000"], { env: other })))
-      .toEqual(parseJson<ReadonlyArray<unknown>>(runCli(["list", "--json", "--limit", "1000"], { env })))
+    expect(parseJson<ReadonlyArray<unknown>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env: other })))
+      .toEqual(parseJson<ReadonlyArray<unknown>>(runCli(["list", "--all-projects", "--json", "--limit", "1000"], { env })))
   }, 240_000)
 })

@@ -1,6 +1,6 @@
 import { CausalIdGenerator } from "../../src/events/causal-id-generator.js"
 import type { ModelUsage } from "../../src/events/domain-event.js"
-import { EntryId, SessionId } from "../../src/events/ids.js"
+import { EntryId, EventId, SessionId } from "../../src/events/ids.js"
 import { type EventDraft, stampEvents } from "../../src/events/stamp-events.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
 import type { Category, Status } from "../../src/events/entry-vocabulary.js"
@@ -43,7 +43,7 @@ export const statusDraft = (entryId: string, status: Status, note: string | null
 export const watermarkDraft = (reader: string, watermark: string): EventDraft => () => ({
   _tag: "InboxWatermarkAdvanced",
   reader,
-  watermark: EntryId.make(watermark),
+  watermark: EventId.make(watermark),
 })
 
 export const usage = (model: string, inputTokens: number, outputTokens: number, costUsd: number): ModelUsage => ({

@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import { appendEvents } from "../../src/events/event-store.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
+import { projectionTable } from "../../src/projections/projection.js"
 import { applyToProjections, projections } from "../../src/projections/projector.js"
 import { type Db, openDatabase } from "../../src/store/database.js"
 import { ensureSchema } from "../../src/store/schema.js"
@@ -18,6 +19,6 @@ const AnyRow = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 /** Every projection table, rows sorted, as comparable JSON. */
 export const dumpProjections = (db: Db) =>
   Effect.forEach(projections.flatMap((projection) => projection.tables), (table) =>
-    db.all(AnyRow, `SELECT to_json(t)::VARCHAR AS row FROM ${table} t`).pipe(
+    db.all(AnyRow, `SELECT to_json(t)::VARCHAR AS row FROM ${projectionTable(table)} t`).pipe(
       Effect.map((rows) => [table, rows.map((row) => String(row.row)).sort()] as const),
     )).pipe(Effect.map((tables) => Object.fromEntries(tables)))

@@ -46,7 +46,7 @@ const makeDevice = (index: number, offsetMs: number, remote: string) => {
           )
         )
       ))),
-    entries: () => run(Entries.pipe(Effect.flatMap((entries) => entries.list({})))),
+    entries: () => run(Entries.pipe(Effect.flatMap((entries) => entries.list({ projects: { _tag: "All" } })))),
     /** Ids of the events this device holds about one entry. */
     eventIdsOf: (entryId: string) =>
       run(LocalStore.pipe(Effect.flatMap((store) => store.use(({ db }) => readEvents(db, { entityIds: [entryId] }))))).then((events) =>

@@ -84,6 +84,8 @@ describe("the session browser", () => {
   it("fast typing and pastes arrive in one piece, backspaces included", async () => {
     const { frame, type } = await open()
     await type("1", "coux\x7fp")
+    // Content search is on: the background search re-renders, so the final frame comes a moment later.
+    await tick(400)
     expect(frame()).toContain("search: coup")
     expect(frame()).toContain("1 of 3")
   })
@@ -110,13 +112,18 @@ describe("the session browser", () => {
     expect(frame()).toContain("Resume a session")
   })
 
-  it("Ctrl+F searches the transcripts and shows the matching line", async () => {
+  it("searches the transcripts from the start and shows the matching line; Ctrl+F turns that off", async () => {
     const { frame, type } = await open()
-    await type("1", "\x06", ..."voucher".split(""))
+    await type("1", ..."voucher".split(""))
     await tick(400)
     expect(frame()).toContain("content search")
     expect(frame()).toContain("Fix the flaky login test")
     expect(frame()).toContain("remember the voucher edge case")
+    await type("\x06")
+    await tick(400)
+    expect(frame().split("\n")[0]).not.toContain("content search")
+    expect(frame()).not.toContain("remember the voucher edge case")
+    expect(frame()).toContain("Ctrl+F content search")
   })
 
   it("keeps the header on screen when every session shows a matching line, however long", async () => {
@@ -126,7 +133,7 @@ describe("the session browser", () => {
       loadSessions: async () => many,
       searchContent: async () => new Map(many.map((row) => [row.session_id, snippet])),
     })
-    await type("1", "\x06", ..."voucher".split(""))
+    await type("1", ..."voucher".split(""))
     await tick(400)
     const lines = frame().split("\n")
     expect(lines[0]).toMatch(/^Resume a session — 40 of 40 · content search/)

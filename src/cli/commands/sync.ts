@@ -26,7 +26,9 @@ const quiet = Options.boolean("quiet").pipe(
 
 const skewNote = (ms: number) => (ms >= 60_000 ? ` (events from up to ${Math.round(ms / 60_000)} min ahead of this clock)` : "")
 
-export const syncCommand = Command.make("sync", { remote: remoteOption, json, background, quiet }, (args) =>
+const syncOptions = { remote: remoteOption, json, background, quiet }
+
+const runSync = (args: Command.Command.ParseConfig<typeof syncOptions>) =>
   Effect.gen(function* () {
     if (args.background) return startBackgroundSync(process.argv[1] ?? "", process.env)
     const result = yield* (yield* Sync).sync(Option.getOrUndefined(args.remote))
@@ -43,4 +45,11 @@ export const syncCommand = Command.make("sync", { remote: remoteOption, json, ba
         ))
         : Effect.fail(error)
     ),
-  )).pipe(Command.withDescription("Push local events the remote lacks, pull the ones this device lacks, refold."))
+  )
+
+export const syncCommand = Command.make("sync", syncOptions, runSync).pipe(
+  Command.withDescription("Push local events the remote lacks, pull the ones this device lacks, refold."),
+)
+
+/** The Python version's name for sync, so its users' habits and scripts keep working. */
+export const flushCommand = Command.make("flush", syncOptions, runSync).pipe(Command.withDescription("The same as sync (its name in the Python version)."))

@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process"
+import { existsSync, rmSync } from "node:fs"
+import { join } from "node:path"
+import type { HooksByEvent } from "./hook-entries.js"
+
+/**
+ * The wiring of the Python original (claude-session-logger 0.3.45), which this version replaces:
+ * its `recent`, `inbox --count` and `record` hooks, the `launchctl kickstart` of its flush agent,
+ * that LaunchAgent, and its crontab line. Its memory and hive hooks have no counterpart here yet,
+ * so they are kept (and doctor says so).
+ */
+const replacedCommand = /\bclaude_session_logger\.cli\b|com\.keithfajardo\.claude-session-logger\.flush\b/
+const keptCommand = /\bclaude_session_logger\.(memory|hive)\b/
+
+export const isReplacedLegacyHook = (hook: { readonly command?: unknown }): boolean =>
+  typeof hook.command === "string" && replacedCommand.test(hook.command)
+
+const commandsOf = (hooks: HooksByEvent | undefined, matches: (command: string) => boolean) =>
+  Object.values(hooks ?? {}).flatMap((groups) => groups.flatMap((group) => group.hooks))
+    .map((hook) => hook.command).filter((command) => typeof command === "string" && matches(command))
+
+export const replacedLegacyHooks = (hooks: HooksByEvent | undefined) => commandsOf(hooks, (command) => replacedCommand.test(command))
+export const keptLegacyHooks = (hooks: HooksByEvent | undefined) => commandsOf(hooks, (command) => keptCommand.test(command))
+
+export const legacyLaunchAgentPath = (home: string): string =>
+  join(home, "Library", "LaunchAgents", "com.keithfajardo.claude-session-logger.flush.plist")
+
+/** Unloads (on macOS) and deletes the original's flush LaunchAgent; true when there was one. */
+export const removeLegacyLaunchAgent = (home: string): boolean => {
+  const path = legacyLaunchAgentPath(home)
+  if (!existsSync(path)) return false
+  if (process.platform === "darwin") spawnSync("launchctl", ["unload", path], { stdio: "ignore" })
+  rmSync(path)
+  return true
+}
+
+/** The original's crontab line runs its CLI module (`python3 -m claude_session_logger.cli sync`). */
+export const isLegacyCronLine = (line: string): boolean => /\bclaude_session_logger\.cli\b/.test(line)
