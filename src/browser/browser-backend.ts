@@ -5,7 +5,7 @@ import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Search } from "../search/search-service.js"
 import { browserSessions } from "../sessions/session-queries.js"
 import { bucketLabels, type Period, summaryRange, usageByProject, usageSummary } from "../sessions/usage-summary.js"
-import { LocalStore, type StoreSession } from "../store/local-store.js"
+import { LocalStore, type StoreSession } from "../local-store/local-store.js"
 import type { BrowserActions, BrowserSession } from "../tui/browser-model.js"
 
 export type BrowserBackend = Omit<BrowserActions, "loadConversation"> & { readonly dispose: () => Promise<void> }

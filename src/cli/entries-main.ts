@@ -1,7 +1,7 @@
 import { Command } from "@effect/cli"
 import { Effect, Layer } from "effect"
 import { Entries } from "../entries/entries-service.js"
-import { LocalStore } from "../store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
 import type { EntriesCommand } from "./command-table.js"
 import { initCommand } from "./commands/init.js"
 import { listCommand } from "./commands/list.js"

@@ -6,7 +6,7 @@ import { keepNewFilesPrivate } from "../config/private-files.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { failureOf } from "./error-line.js"
 import { withOneLineErrors } from "./one-line-console.js"
-import { version } from "./version.js"
+import { version } from "../config/version.js"
 
 /** What every bundle of the CLI calls itself in --help and --version. */
 export const cliApp = { name: "claude-session-logger", version }

@@ -4,7 +4,7 @@ import { loadSearchIndex, searchIndexPath } from "../search/search-index-file.js
 import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { defaultSearchLimit, searchOutput } from "./search-output.js"
 import { countOf, fastCommands } from "./fast-commands.js"
-import { version } from "./version.js"
+import { version } from "../config/version.js"
 
 type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean }
 

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { AppConfig } from "../config/app-config.js"
 import { projectName } from "../config/project-identity.js"
 import type { Db } from "../store/database.js"
-import { LocalStore } from "../store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
 import type { Category, Status } from "../events/entry-vocabulary.js"
 import { decideInboxRead, decideLog, decideStatusChange, type EntrySelector, exactlyOne, lookupFor } from "./entry-decisions.js"
 import {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { AppConfig } from "../config/app-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
-import { LocalStore } from "../store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
 import { LegacySourceUnusable } from "./legacy-errors.js"
 import { importLegacy, type LegacySource, ownFileSource } from "./legacy-import.js"
 

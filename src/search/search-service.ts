@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { AppConfig } from "../config/app-config.js"
-import { LocalStore } from "../store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
 import { contentHits, searchSessions, type SearchOptions } from "./index-query.js"
 import { loadSearchIndex, searchIndexPath } from "./search-index-file.js"
 import { refreshSearchIndex, SearchIndexFailed } from "./search-index-refresh.js"

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { LocalStore } from "../store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
 import { AmbiguousSession, SessionNotFound } from "./session-errors.js"
 import { listSessions, type SessionFilter, sessionModels, sessionsMatching } from "./session-queries.js"
 

@@ -8,7 +8,7 @@ import { AppConfig } from "../../src/config/app-config.js"
 import { readEvents } from "../../src/events/event-store.js"
 import { readSpool, spoolEvents } from "../../src/events/spool.js"
 import { listEntries } from "../../src/entries/entry-queries.js"
-import { LocalStore } from "../../src/store/local-store.js"
+import { LocalStore } from "../../src/local-store/local-store.js"
 import { logDraft, statusDraft, t0, TestDevice } from "../support/event-builders.js"
 
 const storeIn = (dataDir: string) => LocalStore.Default.pipe(Layer.provide(AppConfig.forTest(dataDir, "alice")))

@@ -4,7 +4,7 @@ import type { StoredEvent } from "../../src/events/stored-event.js"
 import { projectionTable } from "../../src/projections/projection.js"
 import { applyToProjections, projections } from "../../src/projections/projector.js"
 import { type Db, openDatabase } from "../../src/store/database.js"
-import { ensureSchema } from "../../src/store/schema.js"
+import { ensureSchema } from "../../src/local-store/store-schema.js"
 
 /** A fresh in-memory store with the full schema, for the length of `work`. */
 export const withMemoryDb = <A, E>(work: (db: Db) => Effect.Effect<A, E>) =>

@@ -1,7 +1,7 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { readEvents } from "../../events/event-store.js"
-import { LocalStore } from "../../store/local-store.js"
+import { LocalStore } from "../../local-store/local-store.js"
 import { printJson } from "../output.js"
 import { renderTable, shortTime } from "../text-table.js"
 import { json, optionalLimit as limit } from "../shared-options.js"

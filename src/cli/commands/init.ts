@@ -1,7 +1,7 @@
 import { Command } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { AppConfig } from "../../config/app-config.js"
-import { LocalStore } from "../../store/local-store.js"
+import { LocalStore } from "../../local-store/local-store.js"
 
 export const initCommand = Command.make("init", {}, () =>
   Effect.gen(function* () {

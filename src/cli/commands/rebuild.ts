@@ -1,7 +1,7 @@
 import { Command } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { rebuildProjections } from "../../projections/projector.js"
-import { LocalStore } from "../../store/local-store.js"
+import { LocalStore } from "../../local-store/local-store.js"
 
 export const rebuildCommand = Command.make("rebuild", {}, () =>
   Effect.gen(function* () {

@@ -4,9 +4,9 @@ import { decodeTime } from "ulid"
 import { AppConfig } from "../../config/app-config.js"
 import { readSpool } from "../../events/spool.js"
 import { backfill } from "../../recording/backfill.js"
-import { backupDirIn } from "../../store/event-backup.js"
-import { LocalStore } from "../../store/local-store.js"
-import { restoreNewestBackup, setDamagedAside } from "../../store/store-recovery.js"
+import { backupDirIn } from "../../events/event-log-backup.js"
+import { LocalStore } from "../../local-store/local-store.js"
+import { restoreNewestBackup, setDamagedAside } from "../../local-store/store-recovery.js"
 import { Sync } from "../../sync/sync-service.js"
 
 const fileStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")

@@ -2,9 +2,9 @@ import { Effect } from "effect"
 import { existsSync, renameSync } from "node:fs"
 import { type DataPaths, dataDirIsAFile } from "../config/data-paths.js"
 import { rebuildProjections } from "../projections/projector.js"
-import type { DatabaseFailed } from "./database-errors.js"
-import type { Db } from "./database.js"
-import { listBackups, restoreBackup, type RestoredCounts } from "./event-backup.js"
+import type { DatabaseFailed } from "../store/database-errors.js"
+import type { Db } from "../store/database.js"
+import { listBackups, restoreBackup, type RestoredCounts } from "../events/event-log-backup.js"
 
 export interface SetAside {
   readonly from: string

@@ -4,7 +4,7 @@ import { ensureProjections, projections } from "../projections/projector.js"
 import { ensureResponseClaims } from "../recording/response-owners.js"
 import { transcriptFingerprintsDdl } from "../recording/transcript-fingerprints.js"
 import { ensureSyncBookkeeping } from "../sync/sync-bookkeeping.js"
-import type { Db } from "./database.js"
+import type { Db } from "../store/database.js"
 
 /** Creates what is missing and refolds outdated projections; safe to run on every open. */
 export const ensureSchema = (db: Db) =>

@@ -13,11 +13,11 @@ import { importLegacy, ownFileSource } from "../legacy/legacy-import.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
-import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "./database-errors.js"
-import { type Db, openDatabase, type OpenOptions } from "./database.js"
-import { backupDirIn, backupEventLog } from "./event-backup.js"
-import { retryWhileLocked } from "./lock-retry.js"
-import { ensureSchema, schemaIsCurrent } from "./schema.js"
+import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
+import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
+import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
+import { retryWhileLocked } from "../store/lock-retry.js"
+import { ensureSchema, schemaIsCurrent } from "./store-schema.js"
 
 /** An open store for the length of one piece of work. */
 export interface StoreSession {

@@ -1,9 +1,9 @@
 import { Effect, Schema } from "effect"
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
-import { envelopeColumnNames } from "../events/event-store.js"
-import type { DatabaseFailed } from "./database-errors.js"
-import type { Db } from "./database.js"
+import { envelopeColumnNames } from "./event-store.js"
+import type { DatabaseFailed } from "../store/database-errors.js"
+import type { Db } from "../store/database.js"
 
 /**
  * A copy of the event log beside the database, so that a damaged `sessions.duckdb` does not take
