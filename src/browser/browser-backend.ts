@@ -1,11 +1,13 @@
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { existsSync } from "node:fs"
+import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { AppConfig } from "../config/app-config.js"
 import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Search } from "../search/search-service.js"
 import { browserSessions } from "../sessions/session-queries.js"
 import { bucketLabels, type Period, summaryRange, usageByProject, usageSummary } from "../sessions/usage-summary.js"
-import { LocalStore, type StoreSession } from "../local-store/local-store.js"
+import { LocalStore } from "../local-store/local-store.js"
+import type { StoreSession } from "../local-store/store-extension.js"
 import type { BrowserActions, BrowserSession } from "../tui/browser-model.js"
 
 export type BrowserBackend = Omit<BrowserActions, "loadConversation"> & { readonly dispose: () => Promise<void> }
@@ -18,7 +20,9 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
  */
 export const createBrowserBackend = (): BrowserBackend => {
   keepNewFilesPrivate()
-  const runtime = ManagedRuntime.make(Layer.mergeAll(LocalStore.Default, Search.Default).pipe(Layer.provideMerge(AppConfig.fromProcess)))
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(LocalStore.Default, Search.Default).pipe(Layer.provide(StoreExtensionsLive), Layer.provideMerge(AppConfig.fromProcess)),
+  )
   const use = <A, E>(work: (session: StoreSession) => Effect.Effect<A, E>) =>
     runtime.runPromise(LocalStore.pipe(Effect.flatMap((store) => store.use(work))))
   const sessions: Promise<ReadonlyArray<BrowserSession>> = use(({ db }) => browserSessions(db)).then((rows) =>

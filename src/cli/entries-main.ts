@@ -1,5 +1,6 @@
 import { Command } from "@effect/cli"
 import { Effect, Layer } from "effect"
+import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { Entries } from "../entries/entries-service.js"
 import { LocalStore } from "../local-store/local-store.js"
 import type { EntriesCommand } from "./command-table.js"
@@ -24,4 +25,4 @@ const entriesRoot = Command.make(cliApp.name).pipe(
 )
 const cli = Command.run(entriesRoot, cliApp)
 
-runCli((argv) => cli(argv).pipe(Effect.provide(Layer.merge(Entries.Default, LocalStore.Default))))
+runCli((argv) => cli(argv).pipe(Effect.provide(Layer.merge(Entries.Default, LocalStore.Default).pipe(Layer.provide(StoreExtensionsLive)))))

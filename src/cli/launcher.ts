@@ -41,6 +41,9 @@ const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefin
   return recent && limit !== undefined ? { kind: "recent", limit, json: recent.values.json === true } : undefined
 }
 
+/** Bare, or bare `sessions` (the Python version's habit), at a terminal: the browser. */
+const opensBrowser = (args: ReadonlyArray<string>) => args.length === 0 || (args.length === 1 && args[0] === "sessions")
+
 const requireBundle = (bundle: Bundle) => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
 const requireFullCli = () => requireBundle("main.cjs")
 
@@ -49,7 +52,7 @@ const hotPath = hotPathOf(args)
 const [onlyArg] = args
 if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPUTS__, onlyArg)) {
   process.stdout.write(__CSL_ROOT_OUTPUTS__[onlyArg] ?? "")
-} else if (args.length === 0 && process.stdin.isTTY && process.stdout.isTTY) {
+} else if (opensBrowser(args) && process.stdin.isTTY && process.stdout.isTTY) {
   // The browser: its menu is on screen before Effect and DuckDB are loaded (browser-backend.cjs).
   const loadBackend = () => (require("./browser-backend.cjs") as typeof import("../browser/browser-backend.js")).createBrowserBackend()
   runBrowserInTerminal(__dirname, loadBackend).then((code) => process.exit(code), (error: unknown) => {

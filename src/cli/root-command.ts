@@ -24,17 +24,16 @@ import { statusCommand } from "./commands/status.js"
 import { summaryCommand } from "./commands/summary.js"
 import { flushCommand, syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
-import { openBrowser } from "./open-browser.js"
 
 // Annotated so the root command's type does not depend on itself.
 const helpText = (): string => HelpDoc.toAnsiText(Command.getHelp(rootCommand, CliConfig.defaultConfig)).trimEnd()
 
 /**
- * Bare `claude-session-logger`: the browser on a terminal (the launcher normally opens it itself,
- * before this CLI loads), else the help text.
+ * Bare `claude-session-logger` here prints the help text. At a terminal the launcher opens the
+ * browser before this CLI loads (its dynamic import of the Ink UI cannot run from a bundle
+ * compiled through a V8 code cache on Node 20).
  */
-const interactive = Command.make("claude-session-logger", {}, () =>
-  process.stdin.isTTY && process.stdout.isTTY ? openBrowser : Console.log(helpText()))
+const interactive = Command.make("claude-session-logger", {}, () => Console.log(helpText()))
 
 export const rootCommand = interactive.pipe(
   Command.withDescription("Claude Code sessions, tokens, cost and notes, kept as events that survive and sync."),

@@ -2,7 +2,7 @@ import { statSync } from "node:fs"
 import { homedir } from "node:os"
 import { join } from "node:path"
 
-/** Every file the tool keeps, under one data dir (DESIGN §9). */
+/** Every file the tool keeps, under one data dir. */
 export interface DataPaths {
   readonly dataDir: string
   readonly database: string
@@ -30,7 +30,7 @@ export const resolveDataDir = (env: NodeJS.ProcessEnv): string =>
     : join(env.HOME ?? homedir(), ".claude", "claude-session-logger")
 
 /**
- * Claude Code's data dirs, where `projects/` holds the transcripts (DESIGN §7):
+ * Claude Code's data dirs, where `projects/` holds the transcripts:
  * `$CLAUDE_CONFIG_DIR` (comma-separated) if set, else `~/.claude` and `$XDG_CONFIG_HOME/claude`.
  */
 export const claudeDataDirs = (env: NodeJS.ProcessEnv): ReadonlyArray<string> => {

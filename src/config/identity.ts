@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process"
 
 /**
- * Who is acting: `$CLAUDE_LOGGER_USER`, else `git config user.name`, else `unknown` (DESIGN §9).
+ * Who is acting: `$CLAUDE_LOGGER_USER`, else `git config user.name`, else `unknown`.
  * Plain Node so the session-start launcher can use it without loading Effect.
  */
 export const resolveActor = (env: NodeJS.ProcessEnv): string => {

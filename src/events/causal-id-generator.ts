@@ -9,7 +9,7 @@ import type { EventId } from "./ids.js"
 export const maxDriftMs = 24 * 60 * 60 * 1000
 
 /**
- * Hybrid-logical-clock ULIDs (DESIGN §4). The time part of a new id is
+ * Hybrid-logical-clock ULIDs. The time part of a new id is
  * `max(now, newest observed event time + 1 ms)`, capped at `now + maxDriftMs`, and ids made in
  * the same millisecond increment the random part. So an event created after another was seen
  * sorts after it on every device, whatever the clocks say.

@@ -100,7 +100,7 @@ export const currentVersion: Record<EventType, number> = {
   SessionRecorded: 1,
 }
 
-/** Types that never leave the device (DESIGN §4): kept in `local_events`, not `events`. */
+/** Types that never leave the device: kept in `local_events`, not `events`. */
 export const isLocalOnly = (type: string): boolean => type === "InboxWatermarkAdvanced"
 
 /** The entity an event is about: an entry, a session, or an inbox reader. */

@@ -1,7 +1,8 @@
 import { Effect, Schema } from "effect"
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
-import { envelopeColumnNames } from "./event-store.js"
+import { envelopeColumnNames, readEventsFrom } from "./event-store.js"
+import type { StoredEvent } from "./stored-event.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 
@@ -81,35 +82,6 @@ export const backupEventLog = (db: Db, dir: string): Effect.Effect<void, Databas
     for (const old of listBackups(dir).slice(generationsKept)) removeQuietly(old)
   })
 
-const Restored = Schema.Struct({ id: Schema.String })
-
-export interface RestoredCounts {
-  readonly shared: number
-  readonly local: number
-  /** The newest event the backup holds. */
-  readonly newest: string | null
-}
-
-const Newest = Schema.Struct({ newest: Schema.NullOr(Schema.String) })
-
-/**
- * Adds a backup's events to the store, keeping what is already there; the shared ones are queued
- * for the next push, since the remote may never have received them (the remote ignores ids it has).
- */
-export const restoreBackup = (db: Db, file: string): Effect.Effect<RestoredCounts, DatabaseFailed> =>
-  db.transaction(Effect.gen(function* () {
-    const source = `read_parquet(${sqlString(file)})`
-    const [newest] = yield* db.all(Newest, `SELECT max(id) AS newest FROM ${source}`)
-    const shared = yield* db.all(
-      Restored,
-      `INSERT INTO events (${columns}) SELECT ${columns} FROM ${source} WHERE NOT local_only ORDER BY id
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-    )
-    yield* db.run(`INSERT INTO sync_outbox SELECT id FROM ${source} WHERE NOT local_only ON CONFLICT DO NOTHING`)
-    const local = yield* db.all(
-      Restored,
-      `INSERT INTO local_events (${columns}) SELECT ${columns} FROM ${source} WHERE local_only ORDER BY id
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-    )
-    return { shared: shared.length, local: local.length, newest: newest?.newest ?? null }
-  }))
+/** A backup's events, in id order; fails (adding nothing anywhere) when the file does not read whole. */
+export const readBackup = (db: Db, file: string): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
+  readEventsFrom(db, `read_parquet(${sqlString(file)})`)

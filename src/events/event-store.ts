@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import type { DatabaseFailed } from "../store/database-errors.js"
-import type { Db } from "../store/database.js"
+import type { Db, SqlParams } from "../store/database.js"
 import { type ColumnTypes, insertRowsSql } from "../store/insert-rows.js"
 import { Conditions, inKeys, isoUtc, limitClause } from "../store/sql-fragments.js"
 import { isLocalOnly } from "./domain-event.js"
@@ -27,6 +27,9 @@ export const eventTablesDdl: ReadonlyArray<string> = [
   `CREATE INDEX IF NOT EXISTS events_entity ON events (entity_id)`,
   `CREATE OR REPLACE VIEW all_events AS SELECT * FROM events UNION ALL SELECT * FROM local_events`,
 ]
+
+/** What eventTablesDdl makes. */
+export const eventRelations = ["events", "local_events", "all_events"] as const
 
 export const envelopeColumnNames = ["id", "type", "version", "entity_id", "device_id", "actor", "recorded_at", "payload"] as const
 
@@ -65,8 +68,8 @@ const insertInto = (db: Db, table: string, events: ReadonlyArray<StoredEvent>) =
 
 /**
  * Appends events made on this device, ignoring any whose id is already stored (so spool ingest
- * can deliver twice), and queues the shared ones for the next sync's push. Returns only the
- * events that were new, in id order. (Events pulled from a remote arrive through sync instead.)
+ * can deliver twice). Returns only the events that were new, in id order. (Events pulled from a
+ * remote arrive through `copyEventsFrom` instead.)
  */
 export const appendEvents = (
   db: Db,
@@ -74,11 +77,6 @@ export const appendEvents = (
 ): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
   Effect.gen(function* () {
     const shared = yield* insertInto(db, "events", events.filter((event) => !isLocalOnly(event.type)))
-    if (shared.size > 0) {
-      yield* db.run(`INSERT INTO sync_outbox SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) ON CONFLICT DO NOTHING`, [
-        JSON.stringify([...shared]),
-      ])
-    }
     const local = yield* insertInto(db, "local_events", events.filter((event) => isLocalOnly(event.type)))
     return events
       .filter((event) => shared.has(event.id) || local.has(event.id))
@@ -88,9 +86,16 @@ export const appendEvents = (
 /** An envelope row with its columns aliased to the StoredEvent field names. */
 const StoredEventRow = Schema.Struct({ ...envelopeFields, payload: Schema.parseJson(JsonObject) })
 
-const selectEnvelope = `SELECT id, type, version, entity_id AS "entityId", device_id AS "deviceId", actor,
+/** Envelope rows of a relation (a table, a view, a Parquet file) as StoredEvent fields. */
+const selectEnvelopeFrom = (relation: string) => `SELECT id, type, version, entity_id AS "entityId", device_id AS "deviceId", actor,
   ${isoUtc("recorded_at")} AS "recordedAt", payload::VARCHAR AS payload
-  FROM all_events`
+  FROM ${relation}`
+
+const selectEnvelope = selectEnvelopeFrom("all_events")
+
+/** Every event of an envelope-shaped relation outside the store (a backup file), in id order. */
+export const readEventsFrom = (db: Db, relation: string): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
+  db.all(StoredEventRow, `${selectEnvelopeFrom(relation)} ORDER BY id`)
 
 export interface EventFilter {
   readonly types?: ReadonlyArray<string>
@@ -125,3 +130,59 @@ const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })
 /** The newest event id this device holds, the floor for its next causal id. */
 export const newestEventId = (db: Db): Effect.Effect<string | null, DatabaseFailed> =>
   db.all(NewestRow, `SELECT max(id) AS newest FROM all_events`).pipe(Effect.map((rows) => rows[0]?.newest ?? null))
+
+const EntityRow = Schema.Struct({ entity_id: Schema.String })
+
+/** Every entity that events of these types are about (what a full refold of a projection covers). */
+export const entitiesWithEventsOf = (db: Db, types: ReadonlyArray<string>): Effect.Effect<ReadonlyArray<string>, DatabaseFailed> =>
+  db.all(EntityRow, `SELECT DISTINCT entity_id FROM all_events WHERE ${inKeys("type")}`, [JSON.stringify(types)]).pipe(
+    Effect.map((rows) => rows.map((row) => row.entity_id)),
+  )
+
+const LatestPayload = Schema.Struct({ entity_id: Schema.String, payload: Schema.String })
+
+/** Per entity, the payload (as JSON text) of its newest shared event of this type. */
+export const latestPayloads = (
+  db: Db,
+  type: string,
+  entityIds: ReadonlyArray<string>,
+): Effect.Effect<ReadonlyMap<string, string>, DatabaseFailed> =>
+  db.all(
+    LatestPayload,
+    `SELECT entity_id, payload::VARCHAR AS payload FROM events
+     WHERE type = $1 AND ${inKeys("entity_id", "$2")}
+     QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY id DESC) = 1`,
+    [type, JSON.stringify(entityIds)],
+  ).pipe(Effect.map((rows) => new Map(rows.map((row) => [row.entity_id, row.payload]))))
+
+/**
+ * A SELECT of shared events for another module's statement (sync pushes them to a remote in one
+ * cross-catalog INSERT): the envelope columns in order, any of them replaced by an expression
+ * over `e`, filtered by a condition over `e`.
+ */
+export const sharedEventsSql = (options: {
+  readonly where: string
+  readonly replace?: Partial<Record<(typeof envelopeColumnNames)[number], string>>
+}): string =>
+  `SELECT ${envelopeColumnNames.map((column) => `${options.replace?.[column] ?? `e.${column}`} AS ${column}`).join(", ")}
+   FROM events e WHERE ${options.where}`
+
+const Copied = Schema.Struct({ id: Schema.String, type: Schema.String, version: Schema.Number, entity_id: Schema.String })
+
+/**
+ * Stores shared events selected by `sourceSql` (envelope columns in order, e.g. from an attached
+ * remote), ignoring ids already held; returns what was new.
+ */
+export const copyEventsFrom = (db: Db, sourceSql: string, params: SqlParams = []) =>
+  db.all(
+    Copied,
+    `INSERT INTO events (${envelopeColumnNames.join(", ")}) ${sourceSql}
+     ON CONFLICT (id) DO NOTHING RETURNING id, type, version, entity_id`,
+    params,
+  )
+
+const TypeVersionCount = Schema.Struct({ type: Schema.String, version: Schema.Number, events: Schema.Number })
+
+/** How many shared events there are of each type and payload version. */
+export const countByTypeAndVersion = (db: Db) =>
+  db.all(TypeVersionCount, `SELECT type, version, count(*)::INTEGER AS events FROM events GROUP BY type, version ORDER BY type, version`)

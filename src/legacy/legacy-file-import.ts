@@ -2,7 +2,6 @@ import { Effect } from "effect"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { AppConfig } from "../config/app-config.js"
-import { ensureDeviceId } from "../config/device-id.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { LegacySourceUnusable } from "./legacy-errors.js"
 import { importLegacy, type LegacySource, ownFileSource } from "./legacy-import.js"
@@ -20,15 +19,15 @@ export const importLegacyFile = (from: string | undefined) =>
     const path = from === undefined ? paths.database : resolve(from)
     const ownFile = path === resolve(paths.database)
     if (!ownFile && !existsSync(path)) return yield* new LegacySourceUnusable({ source: path, reason: "no such file" })
-    const imported = yield* (yield* LocalStore).use(({ db }) =>
+    const imported = yield* (yield* LocalStore).use((session) =>
       Effect.gen(function* () {
-        const device = { deviceId: ensureDeviceId(paths.deviceId), reader: actor }
-        if (ownFile) return yield* importLegacy(db, yield* ownFileSource(db), device, { force: true })
+        const { db } = session
+        if (ownFile) return yield* importLegacy(session, yield* ownFileSource(db), actor, { force: true })
         yield* db.run(`ATTACH ${sqlString(path)} AS ${sourceCatalog} (READ_ONLY)`).pipe(
           Effect.mapError((error) => new LegacySourceUnusable({ source: path, reason: error.reason.split("\n")[0] ?? error.reason })),
         )
         const source: LegacySource = { key: `file:${path}`, catalog: sourceCatalog, withWatermark: true }
-        return yield* importLegacy(db, source, device, { force: true }).pipe(
+        return yield* importLegacy(session, source, actor, { force: true }).pipe(
           Effect.ensuring(db.run(`DETACH ${sourceCatalog}`).pipe(Effect.ignore)),
         )
       })

@@ -1,8 +1,7 @@
 import { Effect, Schema } from "effect"
-import { appendEvents } from "../events/event-store.js"
-import { applyToProjections } from "../projections/projector.js"
+import type { StoreExtension, StoreSession } from "../local-store/store-extension.js"
 import type { Db } from "../store/database.js"
-import { type ImportingDevice, legacyEvents } from "./legacy-events.js"
+import { legacyEvents } from "./legacy-events.js"
 import { findLegacyTables, holdsLegacyData, legacyFingerprint, readLegacyData } from "./legacy-tables.js"
 
 /** Where the original's tables are read from: a catalog of this connection, under a stable key. */
@@ -35,6 +34,19 @@ const legacyImportsDdl = `CREATE TABLE IF NOT EXISTS legacy_imports (
 
 const MarkerRow = Schema.Struct({ fingerprint: Schema.String })
 
+const importedFingerprint = (db: Db, sourceKey: string) =>
+  db.all(MarkerRow, `SELECT fingerprint FROM legacy_imports WHERE source = $1`, [sourceKey]).pipe(
+    Effect.map(([marker]) => marker?.fingerprint),
+  )
+
+/** True when the source holds none of the original's tables, or nothing that changed since its import. */
+const importSettled = (db: Db, source: LegacySource) =>
+  Effect.gen(function* () {
+    const found = yield* findLegacyTables(db, source.catalog)
+    if (!holdsLegacyData(found)) return true
+    return (yield* importedFingerprint(db, source.key)) === (yield* legacyFingerprint(db, found))
+  })
+
 /**
  * Imports the original's rows from a source as events, in one transaction with their
  * projection and the marker: a crash leaves all of it or none, and a rerun adds nothing (the
@@ -42,19 +54,17 @@ const MarkerRow = Schema.Struct({ fingerprint: Schema.String })
  * Undefined when the source holds none of the original's tables, or (unless `force`) nothing
  * changed since the last import.
  */
-export const importLegacy = (db: Db, source: LegacySource, device: ImportingDevice, options: { readonly force: boolean }) =>
+export const importLegacy = (session: StoreSession, source: LegacySource, reader: string, options: { readonly force: boolean }) =>
   Effect.gen(function* () {
+    const { db } = session
     const found = yield* findLegacyTables(db, source.catalog)
     if (!holdsLegacyData(found)) return undefined
-    yield* db.run(legacyImportsDdl)
     const fingerprint = yield* legacyFingerprint(db, found)
-    const [marker] = yield* db.all(MarkerRow, `SELECT fingerprint FROM legacy_imports WHERE source = $1`, [source.key])
-    if (!options.force && marker?.fingerprint === fingerprint) return undefined
+    if (!options.force && (yield* importedFingerprint(db, source.key)) === fingerprint) return undefined
     const data = yield* readLegacyData(db, found, { withWatermark: source.withWatermark })
-    const { events, skipped } = legacyEvents(data, device)
+    const { events, skipped } = legacyEvents(data, { deviceId: session.deviceId, reader })
     const added = yield* db.transaction(Effect.gen(function* () {
-      const appended = yield* appendEvents(db, events)
-      yield* applyToProjections(db, appended)
+      const appended = yield* session.ingest(events)
       yield* db.run(
         `INSERT INTO legacy_imports (source, fingerprint, imported_at) VALUES ($1, $2, now())
          ON CONFLICT (source) DO UPDATE SET fingerprint = excluded.fingerprint, imported_at = excluded.imported_at`,
@@ -72,3 +82,23 @@ export const ownFileSource = (db: Db) =>
   db.all(CatalogRow, `SELECT current_database() AS name`).pipe(
     Effect.map(([row]): LegacySource => ({ key: "local", catalog: row?.name ?? "memory", withWatermark: true })),
   )
+
+/**
+ * The legacy import's part of every store: its marker table, and on each opening an upgrade in
+ * place — the Python original's tables in this very file become events, once (their rows stay
+ * where they are; a failure is logged and the next opening tries again).
+ */
+export const legacyStoreExtension = (reader: string, log: (line: string) => void): StoreExtension => ({
+  tables: ["legacy_imports"],
+  ensureTables: (db) => db.run(legacyImportsDdl),
+  // A source it cannot read is never settled: the writer's opening tries, and logs why it cannot.
+  settled: (db) => ownFileSource(db).pipe(Effect.flatMap((source) => importSettled(db, source)), Effect.orElseSucceed(() => false)),
+  onOpen: (session) =>
+    ownFileSource(session.db).pipe(
+      Effect.flatMap((source) => importLegacy(session, source, reader, { force: false })),
+      Effect.tap((imported) =>
+        imported === undefined ? Effect.void : Effect.sync(() =>
+          log(`import: ${imported.entries} entries, ${imported.sessions} sessions of the Python original, ${imported.added} new event(s), ${imported.skipped.length} row(s) skipped`))),
+      Effect.catchAll((error) => Effect.sync(() => log(`import: ${error.message}`))),
+    ),
+})

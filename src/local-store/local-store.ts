@@ -9,7 +9,6 @@ import { appendEvents, newestEventId } from "../events/event-store.js"
 import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
 import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
-import { importLegacy, ownFileSource } from "../legacy/legacy-import.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
@@ -17,14 +16,8 @@ import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
 import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
 import { retryWhileLocked } from "../store/lock-retry.js"
+import { StoreExtensions, type StoreSession } from "./store-extension.js"
 import { ensureSchema, schemaIsCurrent } from "./store-schema.js"
-
-/** An open store for the length of one piece of work. */
-export interface StoreSession {
-  readonly db: Db
-  /** Stamps, appends and projects these events in one transaction; returns them as stored. */
-  readonly append: (drafts: ReadonlyArray<EventDraft>) => Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed>
-}
 
 export interface Recorded {
   readonly events: ReadonlyArray<StoredEvent>
@@ -40,12 +33,13 @@ export const writerLockWait = Duration.seconds(2)
 export const readerLockWait = Duration.seconds(10)
 
 /**
- * The local store and its write path (DESIGN §5): open, do the work, close. Every opening
+ * The local store and its write path: open, do the work, close. Every opening
  * first ingests the spool, and every closing refreshes the session-start snapshot.
  */
 export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
   effect: Effect.gen(function* () {
     const { actor, paths } = yield* AppConfig
+    const extensions = yield* StoreExtensions
 
     const prepareDataDir = Effect.try({
       try: () => {
@@ -63,8 +57,15 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))),
       )
 
+    /** Stores events made or restored here, with their projection and every extension's share of the work. */
     const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>) =>
-      appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended)))
+      appendEvents(db, events).pipe(
+        Effect.tap((appended) => applyToProjections(db, appended)),
+        Effect.tap((appended) =>
+          appended.length === 0
+            ? Effect.void
+            : Effect.forEach(extensions, (extension) => extension.onStored?.(db, appended) ?? Effect.void, { discard: true })),
+      )
 
     const ingestSpool = (db: Db) =>
       Effect.gen(function* () {
@@ -75,17 +76,6 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
           appendActivityLog(paths.log, `spool: ${file} is not an event; moved to spool/unreadable`)
         }
       })
-
-    /** An upgrade in place: the Python original's tables in this very file become events, once. */
-    const importOwnLegacyTables = (db: Db, deviceId: string) =>
-      ownFileSource(db).pipe(
-        Effect.flatMap((source) => importLegacy(db, source, { deviceId, reader: actor }, { force: false })),
-        Effect.tap((imported) =>
-          imported === undefined ? Effect.void : Effect.sync(() =>
-            appendActivityLog(paths.log, `import: ${imported.entries} entries, ${imported.sessions} sessions of the Python original, ${imported.added} new event(s), ${imported.skipped.length} row(s) skipped`))),
-        // Their rows stay where they are; the next opening tries again.
-        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `import: ${error.message}`))),
-      )
 
     const refreshSnapshot = (db: Db) =>
       buildSnapshot(db).pipe(
@@ -107,22 +97,23 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
       Effect.scoped(Effect.gen(function* () {
         const deviceId = yield* prepareDataDir
         const db = yield* open(lockWait)
-        yield* ensureSchema(db).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
+        yield* ensureSchema(db, extensions).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
         yield* ingestSpool(db)
-        yield* importOwnLegacyTables(db, deviceId)
 
         const ids = new CausalIdGenerator()
-        const newest = yield* newestEventId(db)
-        if (newest !== null) ids.observe(newest)
         const append = (drafts: ReadonlyArray<EventDraft>) =>
           Effect.gen(function* () {
+            const newest = yield* newestEventId(db)
+            if (newest !== null) ids.observe(newest)
             const nowMs = yield* Clock.currentTimeMillis
             const events = stampEvents(drafts, { ids, nowMs, deviceId, actor })
             yield* db.transaction(appendAndProject(db, events))
             return events
           })
+        const session: StoreSession = { db, deviceId, append, ingest: (events) => appendAndProject(db, events) }
+        for (const extension of extensions) yield* extension.onOpen?.(session) ?? Effect.void
 
-        const result = yield* work({ db, append })
+        const result = yield* work(session)
         yield* refreshSnapshot(db)
         yield* backUpEventLog(db)
         return result
@@ -139,14 +130,14 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         if (dataDirIsAFile(paths.dataDir)) return yield* dataDirTaken(paths.dataDir)
         if (!existsSync(paths.database)) {
           return yield* Effect.scoped(openDatabase(":memory:").pipe(
-            Effect.tap(ensureSchema),
+            Effect.tap((db) => ensureSchema(db, extensions)),
             Effect.flatMap(work),
           ))
         }
         const readable = yield* Effect.scoped(Effect.gen(function* () {
           if ((yield* readSpool(paths.spoolDir)).events.length > 0) return Option.none<A>()
           const db = yield* open(readerLockWait, { readOnly: true })
-          const current = yield* schemaIsCurrent(db).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
+          const current = yield* schemaIsCurrent(db, extensions).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
           return current ? Option.some(yield* work(db)) : Option.none<A>()
         }))
         return yield* Option.match(readable, { onSome: Effect.succeed, onNone: () => use(({ db }) => work(db)) })

@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { existsSync, renameSync } from "node:fs"
 import { type DataPaths, dataDirIsAFile } from "../config/data-paths.js"
-import { rebuildProjections } from "../projections/projector.js"
+import { isLocalOnly } from "../events/domain-event.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
-import type { Db } from "../store/database.js"
-import { listBackups, restoreBackup, type RestoredCounts } from "../events/event-log-backup.js"
+import type { StoreSession } from "./store-extension.js"
+import { listBackups, readBackup } from "../events/event-log-backup.js"
 
 export interface SetAside {
   readonly from: string
@@ -24,26 +24,35 @@ export const setDamagedAside = (paths: DataPaths, stamp: string): ReadonlyArray<
   })
 }
 
+export interface RestoredCounts {
+  readonly shared: number
+  readonly local: number
+  /** The newest event the backup holds. */
+  readonly newest: string | null
+}
+
 export type BackupRestore =
   | { readonly kind: "restored"; readonly file: string; readonly counts: RestoredCounts; readonly unreadable: ReadonlyArray<string> }
   | { readonly kind: "none"; readonly unreadable: ReadonlyArray<string> }
 
 /**
- * Restores the newest backup generation that reads whole (each restore is one transaction, so a
- * damaged generation adds nothing), then refolds every projection from the events.
+ * Restores the newest backup generation that reads whole, through the write path: its events are
+ * stored with their projections, and what is shared is queued for the next push, since the
+ * remote may never have received it (the remote ignores ids it has).
  */
-export const restoreNewestBackup = (db: Db, backupDir: string): Effect.Effect<BackupRestore, DatabaseFailed> =>
+export const restoreNewestBackup = (session: StoreSession, backupDir: string): Effect.Effect<BackupRestore, DatabaseFailed> =>
   Effect.gen(function* () {
     const unreadable: Array<string> = []
-    let outcome: BackupRestore | undefined
     for (const file of listBackups(backupDir)) {
-      const restored = yield* restoreBackup(db, file).pipe(Effect.either)
-      if (restored._tag === "Right") {
-        outcome = { kind: "restored", file, counts: restored.right, unreadable }
-        break
+      const events = yield* readBackup(session.db, file).pipe(Effect.either)
+      if (events._tag === "Left") {
+        unreadable.push(file)
+        continue
       }
-      unreadable.push(file)
+      const stored = yield* session.db.transaction(session.ingest(events.right))
+      const local = stored.filter((event) => isLocalOnly(event.type)).length
+      const counts = { shared: stored.length - local, local, newest: events.right.at(-1)?.id ?? null }
+      return { kind: "restored", file, counts, unreadable } satisfies BackupRestore
     }
-    yield* db.transaction(rebuildProjections(db))
-    return outcome ?? { kind: "none", unreadable }
+    return { kind: "none", unreadable } satisfies BackupRestore
   })

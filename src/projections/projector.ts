@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
+import { entitiesWithEventsOf } from "../events/event-store.js"
 import type { Db } from "../store/database.js"
-import { inKeys } from "../store/sql-fragments.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
 import { type Projection, projectionSchema, projectionTable } from "./projection.js"
@@ -13,20 +13,21 @@ export const projections: ReadonlyArray<Projection> = [
   inboxWatermarksProjection,
 ]
 
-const EntityRow = Schema.Struct({ entity_id: Schema.String })
+/** The tables the projector makes, as `schema.name`: its version table and every projection's tables. */
+export const projectionRelations: ReadonlyArray<string> = [
+  "main.projection_versions",
+  ...projections.flatMap((projection) => projection.tables.map(projectionTable)),
+]
+
 const CountRow = Schema.Struct({ rows: Schema.Number })
 const VersionRow = Schema.Struct({ name: Schema.String, version: Schema.Number })
 
-const allEntitiesOf = (db: Db, projection: Projection) =>
-  db.all(EntityRow, `SELECT DISTINCT entity_id FROM all_events WHERE ${inKeys("type")}`, [
-    JSON.stringify(projection.eventTypes),
-  ]).pipe(Effect.map((rows) => rows.map((row) => row.entity_id)))
 
 const refold = (db: Db, projection: Projection) =>
   Effect.gen(function* () {
     for (const table of projection.tables) yield* db.run(`DROP TABLE IF EXISTS ${projectionTable(table)}`)
     for (const ddl of projection.createTables) yield* db.run(ddl)
-    yield* projection.refresh(db, yield* allEntitiesOf(db, projection))
+    yield* projection.refresh(db, yield* entitiesWithEventsOf(db, projection.eventTypes))
     yield* db.run(
       `INSERT INTO projection_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
       [projection.name, projection.version],

@@ -1,15 +1,14 @@
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
+import { latestPayloads } from "../events/event-store.js"
 import { payloadOf } from "../events/stored-event.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
-import { inKeys } from "../store/sql-fragments.js"
 import { loadPrices } from "../transcript/pricing.js"
 import { loadSessionTypeRules } from "../transcript/session-type.js"
 import { settleOwnership } from "./response-owners.js"
 import type { RecordingRules, SessionRecording } from "./session-recording.js"
 
-const LatestPayload = Schema.Struct({ entity_id: Schema.String, payload: Schema.String })
 
 /** Records sessions as SessionRecorded events, skipping any whose recording did not change. */
 export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionRecorder", {
@@ -29,14 +28,8 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
         Effect.gen(function* () {
           if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
           const recordings = yield* settleOwnership(db, parsed, rules())
-          const latest = yield* db.all(
-            LatestPayload,
-            `SELECT entity_id, payload::VARCHAR AS payload FROM events
-             WHERE type = 'SessionRecorded' AND ${inKeys("entity_id")}
-             QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY id DESC) = 1`,
-            [JSON.stringify(recordings.map((recording) => recording.event.sessionId))],
-          )
-          const previous = new Map(latest.map((row) => [row.entity_id, JSON.stringify(JSON.parse(row.payload))]))
+          const latest = yield* latestPayloads(db, "SessionRecorded", recordings.map((recording) => recording.event.sessionId))
+          const previous = new Map([...latest].map(([sessionId, payload]) => [sessionId, JSON.stringify(JSON.parse(payload))]))
           const changed = recordings.filter((recording) =>
             previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
           )

@@ -1,6 +1,6 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { resolveActor } from "../config/identity.js"
-import { isStubSession } from "../sessions/stub-session.js"
+import { isStubSession } from "../projections/stub-session.js"
 import { inboxBadge, recentBanner } from "./banner-text.js"
 import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
 

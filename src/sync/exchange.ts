@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import { decodeTime } from "ulid"
-import { envelopeColumnNames, envelopeColumnsDdl } from "../events/event-store.js"
+import { copyEventsFrom, envelopeColumnNames, envelopeColumnsDdl, sharedEventsSql } from "../events/event-store.js"
 import { applyToProjections } from "../projections/projector.js"
 import type { Db } from "../store/database.js"
 import { countFromNewerVersion } from "./unreadable-events.js"
@@ -17,7 +17,6 @@ export const remoteEventsDdl = (catalog: string) =>
   `CREATE TABLE IF NOT EXISTS ${catalog}.events (seq BIGINT PRIMARY KEY, ${envelopeColumnsDdl("NOT NULL UNIQUE")})`
 
 const Inserted = Schema.Struct({ id: Schema.String })
-const Pulled = Schema.Struct({ id: Schema.String, type: Schema.String, version: Schema.Number, entity_id: Schema.String })
 const Upto = Schema.Struct({ upto: Schema.Number })
 
 /**
@@ -39,12 +38,15 @@ const travellingPayload = (syncPromptTitles: boolean) =>
  */
 export const push = (db: Db, catalog: string, options: { readonly syncPromptTitles: boolean }) =>
   Effect.gen(function* () {
-    const travelling = envelopeColumnNames.map((column) => column === "payload" ? travellingPayload(options.syncPromptTitles) : `e.${column}`)
+    const travelling = sharedEventsSql({
+      where: "e.id IN (SELECT id FROM sync_outbox)",
+      replace: { payload: travellingPayload(options.syncPromptTitles) },
+    })
     const inserted = yield* db.all(
       Inserted,
       `INSERT INTO ${catalog}.events (seq, ${columns})
-       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY e.id), ${travelling.join(", ")}
-       FROM events e JOIN sync_outbox o ON o.id = e.id
+       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY id), ${columns}
+       FROM (${travelling})
        ON CONFLICT (id) DO NOTHING RETURNING id`,
     )
     yield* db.run(`DELETE FROM sync_outbox WHERE id IN (SELECT r.id FROM ${catalog}.events r JOIN sync_outbox o ON o.id = r.id)`)
@@ -68,10 +70,9 @@ export const pull = (db: Db, catalog: string, remoteKey: string, afterSeq: numbe
   db.transaction(Effect.gen(function* () {
     const [limit] = yield* db.all(Upto, `SELECT coalesce(max(seq), 0)::DOUBLE AS upto FROM ${catalog}.events`)
     const upto = limit?.upto ?? 0
-    const pulled = upto <= afterSeq ? [] : yield* db.all(
-      Pulled,
-      `INSERT INTO events (${columns}) SELECT ${columns} FROM ${catalog}.events
-       WHERE seq > $1 AND seq <= $2 ORDER BY seq ON CONFLICT (id) DO NOTHING RETURNING id, type, version, entity_id`,
+    const pulled = upto <= afterSeq ? [] : yield* copyEventsFrom(
+      db,
+      `SELECT ${columns} FROM ${catalog}.events WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
       [afterSeq, upto],
     )
     yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))

@@ -1,4 +1,7 @@
 import { Effect, Schema } from "effect"
+import { isLocalOnly } from "../events/domain-event.js"
+import { sharedEventsSql } from "../events/event-store.js"
+import type { StoreExtension } from "../local-store/store-extension.js"
 import type { Db } from "../store/database.js"
 
 /**
@@ -17,7 +20,7 @@ export const ensureSyncBookkeeping = (db: Db) =>
     if ((existing?.tables ?? 0) === 0) {
       yield* db.run(`CREATE TABLE sync_outbox (id VARCHAR PRIMARY KEY)`)
       // A store from before sync existed: everything in it is still to be pushed.
-      yield* db.run(`INSERT INTO sync_outbox SELECT id FROM events`)
+      yield* db.run(`INSERT INTO sync_outbox SELECT id FROM (${sharedEventsSql({ where: "true" })})`)
     }
     yield* db.run(`CREATE TABLE IF NOT EXISTS sync_state (
       remote        VARCHAR PRIMARY KEY,
@@ -28,3 +31,18 @@ export const ensureSyncBookkeeping = (db: Db) =>
       skew_ms       BIGINT
     )`)
   })
+
+/**
+ * Sync's part of every store: its tables, and the outbox filled in the same transaction that
+ * stores an event made here, so nothing made on this device is ever left unpushed.
+ */
+export const syncStoreExtension: StoreExtension = {
+  tables: ["sync_outbox", "sync_state"],
+  ensureTables: ensureSyncBookkeeping,
+  onStored: (db, stored) => {
+    const shared = stored.filter((event) => !isLocalOnly(event.type)).map((event) => event.id)
+    return shared.length === 0
+      ? Effect.void
+      : db.run(`INSERT INTO sync_outbox SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) ON CONFLICT DO NOTHING`, [JSON.stringify(shared)])
+  },
+}

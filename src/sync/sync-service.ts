@@ -6,7 +6,7 @@ import { AppConfig } from "../config/app-config.js"
 import { syncsPromptTitles } from "../config/data-dir-config.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { importLegacy } from "../legacy/legacy-import.js"
-import type { Db } from "../store/database.js"
+import type { StoreSession } from "../local-store/store-extension.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
 import { tryLock } from "../store/process-lock.js"
 import { isoUtc } from "../store/sql-fragments.js"
@@ -47,11 +47,8 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
      * imported events are then pushed like any other.
      */
     const logLine = (line: string) => Effect.sync(() => appendActivityLog(config.paths.log, line))
-    const importRemoteLegacyTables = (db: Db, catalog: string, remoteKey: string) =>
-      importLegacy(db, { key: `remote:${remoteKey}`, catalog, withWatermark: false }, {
-        deviceId: ensureDeviceId(config.paths.deviceId),
-        reader: config.actor,
-      }, { force: false }).pipe(
+    const importRemoteLegacyTables = (session: StoreSession, catalog: string, remoteKey: string) =>
+      importLegacy(session, { key: `remote:${remoteKey}`, catalog, withWatermark: false }, config.actor, { force: false }).pipe(
         Effect.tap((imported) =>
           imported === undefined ? Effect.void : logLine(
             `sync: imported ${imported.added} new event(s) from the Python version's tables in ${remoteKey} (${imported.skipped.length} row(s) skipped)`,
@@ -76,13 +73,14 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
         const remote = target(remoteFlag)
         if (remote.kind === "none") return yield* new NoRemoteConfigured()
         const remoteKey = describeRemote(remote)
-        return yield* store.use(({ db }) =>
+        return yield* store.use((session) =>
           Effect.gen(function* () {
+            const { db } = session
             const [cursor] = yield* db.all(CursorRow, `SELECT pulled_seq::DOUBLE AS pulled_seq FROM sync_state WHERE remote = $1`, [remoteKey])
             const catalog = yield* attachRemote(db, remote, process.env)
             const exchanged = yield* Effect.gen(function* () {
               yield* db.run(remoteEventsDdl(catalog))
-              yield* importRemoteLegacyTables(db, catalog, remoteKey)
+              yield* importRemoteLegacyTables(session, catalog, remoteKey)
               const pushed = yield* push(db, catalog, { syncPromptTitles: syncsPromptTitles(config.paths.dataDir) })
               const pulled = yield* pull(db, catalog, remoteKey, cursor?.pulled_seq ?? 0, yield* Clock.currentTimeMillis)
               return { pushed, ...pulled }

@@ -1,5 +1,6 @@
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { currentVersion } from "../events/domain-event.js"
+import { countByTypeAndVersion } from "../events/event-store.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 
@@ -8,8 +9,6 @@ export interface TypeAndVersion {
   readonly type: string
   readonly version: number
 }
-
-const knownVersions = JSON.stringify(Object.entries(currentVersion).map(([type, version]) => ({ type, version })))
 
 /** Written by a newer client: a type this one does not know, or a later payload version of one it does. */
 export const isFromNewerVersion = ({ type, version }: TypeAndVersion): boolean => {
@@ -27,16 +26,8 @@ export const countFromNewerVersion = (events: ReadonlyArray<TypeAndVersion>): Re
   return counts
 }
 
-const Unreadable = Schema.Struct({ kind: Schema.String, events: Schema.Number })
-
-/** The stored events this version cannot fold, per type and version (the SQL twin of isFromNewerVersion). */
-export const storedFromNewerVersion = (db: Db): Effect.Effect<ReadonlyArray<typeof Unreadable.Type>, DatabaseFailed> =>
-  db.all(
-    Unreadable,
-    `WITH known AS (SELECT unnest(from_json($1::JSON, '[{"type":"VARCHAR","version":"INTEGER"}]'), recursive := true))
-     SELECT e.type || ' v' || e.version AS kind, count(*)::INTEGER AS events
-     FROM events e LEFT JOIN known k ON k.type = e.type
-     WHERE k.version IS NULL OR e.version > k.version
-     GROUP BY e.type, e.version ORDER BY e.type, e.version`,
-    [knownVersions],
+/** The stored events this version cannot fold, per type and version. */
+export const storedFromNewerVersion = (db: Db): Effect.Effect<ReadonlyArray<{ readonly kind: string; readonly events: number }>, DatabaseFailed> =>
+  countByTypeAndVersion(db).pipe(
+    Effect.map((counts) => counts.filter(isFromNewerVersion).map(({ events, type, version }) => ({ kind: `${type} v${version}`, events }))),
   )

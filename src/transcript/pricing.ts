@@ -52,7 +52,7 @@ export const priceOf = (prices: PriceTable, model: string): ModelPrice | undefin
   return best === undefined ? undefined : prices.get(best)
 }
 
-/** DESIGN §8: Σ tokens × rate / 1e6. */
+/** Σ tokens × rate per million tokens, per token component. */
 export const costUsd = (price: ModelPrice, usage: TokenUsage): number =>
   (usage.inputTokens * price.input +
     usage.outputTokens * price.output +

@@ -14,7 +14,7 @@ export interface CountedResponse {
   readonly copied: boolean
 }
 
-/** What a session's transcript files say, after every counting rule (DESIGN §7). */
+/** What a session's transcript files say, after every counting rule. */
 export interface ParsedSession {
   readonly sessionId: string
   readonly cwd: string | null

@@ -89,7 +89,7 @@ export const filesFingerprint = (files: SessionFiles): string =>
     })
     .join("|")
 
-/** Every session under every Claude data dir's `projects/` (DESIGN §7). */
+/** Every session under every Claude data dir's `projects/`. */
 export const discoverSessions = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArray<SessionFiles> =>
   claudeDataDirs.flatMap((dataDir) => {
     const projects = join(dataDir, "projects")

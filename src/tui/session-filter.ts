@@ -1,4 +1,4 @@
-import { isStubSession } from "../sessions/stub-session.js"
+import { isStubSession } from "../projections/stub-session.js"
 import type { BrowserSession } from "./browser-model.js"
 
 /** Every word of the query must appear in the title, project or end date (any case). */

@@ -8,12 +8,13 @@ import { describe, expect, it } from "vitest"
  */
 const layers: ReadonlyArray<ReadonlyArray<string>> = [
   ["store"],
-  ["config", "transcript", "events"],
+  ["config", "terminal", "transcript", "events"],
   ["projections"],
   ["snapshot"],
   ["local-store"],
   ["entries", "sessions", "recording", "legacy"],
   ["sync", "search", "tui"],
+  ["composition"],
   ["setup", "browser"],
   ["cli"],
 ]

@@ -85,7 +85,7 @@ describe("remotes", () => {
 
     const bob = newUser()
     expect(bob.cli(["sync", "--remote", remote]).stdout).toMatch(/^pushed 0, pulled 4 /)
-    expect(parseJson<ReadonlyArray<unknown>>(bob.cli(["list", "--json"]))).toHaveLength(1)
+    expect(parseJson<ReadonlyArray<unknown>>(bob.cli(["list", "--all-projects", "--json"]))).toHaveLength(1)
     const log = readFileSync(join(bob.home, ".claude", "claude-session-logger", "claude-session-logger.log"), "utf8")
     expect(log.match(/EntryTagged v1/g)).toHaveLength(1)
     expect(log).toMatch(/pulled 2 EntryTagged v1 event\(s\) written by a newer claude-session-logger/)

@@ -7,7 +7,7 @@ import { expect } from "vitest"
 import { readEvents } from "../../src/events/event-store.js"
 import { backupEventLog, listBackups } from "../../src/events/event-log-backup.js"
 import { restoreNewestBackup } from "../../src/local-store/store-recovery.js"
-import { deliver, dumpProjections, withMemoryDb } from "../support/memory-db.js"
+import { deliver, dumpProjections, memorySession, withMemoryDb } from "../support/memory-db.js"
 import { logDraft, statusDraft, t0, TestDevice } from "../support/event-builders.js"
 
 it.effect("a backup restores the same events and the same tables; a damaged newer generation is skipped", () =>
@@ -30,7 +30,7 @@ it.effect("a backup restores the same events and the same tables; a damaged newe
 
     const restored = yield* withMemoryDb((db) =>
       Effect.gen(function* () {
-        const outcome = yield* restoreNewestBackup(db, dir)
+        const outcome = yield* restoreNewestBackup(memorySession(db), dir)
         return { outcome, events: yield* readEvents(db), tables: yield* dumpProjections(db) }
       })
     )

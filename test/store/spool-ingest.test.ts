@@ -8,10 +8,12 @@ import { AppConfig } from "../../src/config/app-config.js"
 import { readEvents } from "../../src/events/event-store.js"
 import { readSpool, spoolEvents } from "../../src/events/spool.js"
 import { listEntries } from "../../src/entries/entry-queries.js"
+import { StoreExtensionsLive } from "../../src/composition/store-extensions-live.js"
 import { LocalStore } from "../../src/local-store/local-store.js"
 import { logDraft, statusDraft, t0, TestDevice } from "../support/event-builders.js"
 
-const storeIn = (dataDir: string) => LocalStore.Default.pipe(Layer.provide(AppConfig.forTest(dataDir, "alice")))
+const storeIn = (dataDir: string) =>
+  LocalStore.Default.pipe(Layer.provide(StoreExtensionsLive), Layer.provide(AppConfig.forTest(dataDir, "alice")))
 
 const tempDataDir = () => mkdtempSync(join(tmpdir(), "csl-data-"))
 

@@ -1,6 +1,9 @@
 import { Effect, Schema } from "effect"
 import { appendEvents } from "../../src/events/event-store.js"
+import { CausalIdGenerator } from "../../src/events/causal-id-generator.js"
+import { stampEvents } from "../../src/events/stamp-events.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
+import type { StoreSession } from "../../src/local-store/store-extension.js"
 import { projectionTable } from "../../src/projections/projection.js"
 import { applyToProjections, projections } from "../../src/projections/projector.js"
 import { type Db, openDatabase } from "../../src/store/database.js"
@@ -8,11 +11,26 @@ import { ensureSchema } from "../../src/local-store/store-schema.js"
 
 /** A fresh in-memory store with the full schema, for the length of `work`. */
 export const withMemoryDb = <A, E>(work: (db: Db) => Effect.Effect<A, E>) =>
-  Effect.scoped(openDatabase(":memory:").pipe(Effect.tap(ensureSchema), Effect.flatMap(work)))
+  Effect.scoped(openDatabase(":memory:").pipe(Effect.tap((db) => ensureSchema(db, [])), Effect.flatMap(work)))
 
 /** Delivers events as the write path does: idempotent append, then project what was new. */
-export const deliver = (db: Db, events: ReadonlyArray<StoredEvent>) =>
-  db.transaction(appendEvents(db, events).pipe(Effect.flatMap((appended) => applyToProjections(db, appended))))
+export const deliver = (db: Db, events: ReadonlyArray<StoredEvent>) => db.transaction(memorySession(db).ingest(events))
+
+/** A write-path session over a memory store, without extensions: what restore and import code needs. */
+export const memorySession = (db: Db, deviceId = "test-device", actor = "tester"): StoreSession => {
+  const ids = new CausalIdGenerator()
+  const ingest = (events: ReadonlyArray<StoredEvent>) =>
+    appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended)))
+  return {
+    db,
+    deviceId,
+    ingest,
+    append: (drafts) => {
+      const events = stampEvents(drafts, { ids, nowMs: Date.now(), deviceId, actor })
+      return db.transaction(ingest(events)).pipe(Effect.as(events))
+    },
+  }
+}
 
 const AnyRow = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { AppConfig } from "../../src/config/app-config.js"
+import { StoreExtensionsLive } from "../../src/composition/store-extensions-live.js"
 import { Entries } from "../../src/entries/entries-service.js"
 import { statuses } from "../../src/events/entry-vocabulary.js"
 import { readEvents } from "../../src/events/event-store.js"
@@ -28,7 +29,10 @@ type Services = Entries | Sync | LocalStore | AppConfig
 const makeDevice = (index: number, offsetMs: number, remote: string) => {
   const dataDir = mkdtempSync(join(tmpdir(), `csl-device-${index}-`))
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(Entries.Default, Sync.Default, LocalStore.Default).pipe(Layer.provideMerge(AppConfig.forTest(dataDir, `person-${index}`))),
+    Layer.mergeAll(Entries.Default, Sync.Default, LocalStore.Default).pipe(
+      Layer.provide(StoreExtensionsLive),
+      Layer.provideMerge(AppConfig.forTest(dataDir, `person-${index}`)),
+    ),
   )
   const run = <A, E>(effect: Effect.Effect<A, E, Services>) => runtime.runPromise(effect.pipe(Effect.withClock(skewedClock(offsetMs))))
   return {

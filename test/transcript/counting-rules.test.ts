@@ -21,7 +21,7 @@ const parse = (lines: ReadonlyArray<string>, more: (projectDir: string) => void 
 const totals = (lines: ReadonlyArray<string>, more?: (projectDir: string) => void) =>
   Object.fromEntries(usageByModel(parse(lines, more).responses))
 
-describe("counting rules (DESIGN §7)", () => {
+describe("counting rules", () => {
   it("a response split into one line per content block counts once, with its final line's usage", () => {
     const split = [1, 7, 40].map((output, index) =>
       assistant(main, { messageId: "msg_1", requestId: "req_1", usage: { input: 10, output, cacheRead: 100 }, timestamp: t(index) })

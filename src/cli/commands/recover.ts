@@ -26,7 +26,7 @@ export const recoverCommand = Command.make("recover", {}, () =>
     const moved = yield* Effect.try(() => setDamagedAside(paths, fileStamp(new Date())))
     const spooled = (yield* readSpool(paths.spoolDir)).events.length
     // The first open creates a fresh store and ingests the spool; the backup goes in beside it.
-    const restored = yield* store.use(({ db }) => restoreNewestBackup(db, backupDirIn(paths.dataDir)))
+    const restored = yield* store.use((session) => restoreNewestBackup(session, backupDirIn(paths.dataDir)))
     const pulled = yield* (yield* Sync).sync(undefined).pipe(Effect.either)
     const transcripts = yield* backfill({}).pipe(Effect.either)
 

@@ -1,25 +1,21 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option, Schema } from "effect"
-import { openBrowser } from "../open-browser.js"
 import { SessionView } from "../../sessions/session-queries.js"
 import { Sessions } from "../../sessions/sessions-service.js"
 import { dateOption, optionalValue } from "../date-option.js"
 import { printJson } from "../output.js"
 import { sessionsTable } from "../session-text.js"
-import { json } from "../shared-options.js"
+import { json, optionalLimit } from "../shared-options.js"
 
 const search = Options.text("search").pipe(Options.optional, Options.withDescription("Text in the title, project, cwd or branch (any case)."))
 const project = Options.text("project").pipe(Options.optional, Options.withDescription("Only this project (directory name)."))
 const since = dateOption("since", "Only sessions that ended on or after this date.")
 const until = dateOption("until", "Only sessions that started before this date.")
 
-const sessionLimit = Options.integer("limit").pipe(Options.optional, Options.withDescription("Show at most this many (default 20)."))
+const sessionLimit = optionalLimit.pipe(Options.withDescription("(default 20)"))
 
 export const sessionsCommand = Command.make("sessions", { search, project, since, until, limit: sessionLimit, json }, (args) =>
   Effect.gen(function* () {
-    const anyOption = [args.search, args.project, args.since, args.until, args.limit].some((option: Option.Option<unknown>) => Option.isSome(option)) || args.json
-    // Bare, at a terminal: the browser, as `sessions` was in the Python version.
-    if (!anyOption && process.stdin.isTTY && process.stdout.isTTY) return yield* openBrowser
     const sessions = yield* (yield* Sessions).list({
       search: optionalValue(args.search),
       project: optionalValue(args.project),
@@ -29,4 +25,4 @@ export const sessionsCommand = Command.make("sessions", { search, project, since
     })
     if (args.json) return yield* printJson(Schema.encodeSync(Schema.Array(SessionView))(sessions))
     yield* Console.log(sessions.length === 0 ? "No sessions recorded yet (run `claude-session-logger backfill`)." : sessionsTable(sessions))
-  })).pipe(Command.withDescription("Recorded sessions, newest first, with tokens and cost; bare, at a terminal, the browser."))
+  })).pipe(Command.withDescription("Recorded sessions, newest first, with tokens and cost; bare, at a terminal, the browser (opened by the launcher)."))
