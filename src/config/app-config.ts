@@ -9,18 +9,27 @@ export class AppConfig extends Context.Tag("AppConfig")<AppConfig, {
   readonly actor: string
   readonly claudeDataDirs: ReadonlyArray<string>
   readonly cwd: string
+  /** The environment as the process started; services read it here, never from process.env. */
+  readonly env: Readonly<NodeJS.ProcessEnv>
 }>() {
-  static readonly fromProcess = Layer.sync(AppConfig, () => ({
-    paths: dataPathsIn(resolveDataDir(process.env)),
-    actor: resolveActor(process.env),
-    claudeDataDirs: claudeDataDirs(process.env),
-    cwd: process.cwd(),
-  }))
+  static readonly fromProcess = Layer.sync(AppConfig, () => {
+    const env = Object.freeze({ ...process.env })
+    return {
+      paths: dataPathsIn(resolveDataDir(env)),
+      actor: resolveActor(env),
+      claudeDataDirs: claudeDataDirs(env),
+      cwd: process.cwd(),
+      env,
+    }
+  })
 
-  /** For tests: a data dir of their own and a fixed identity. */
-  static readonly forTest = (dataDir: string, actor = "tester", cwd = dataDir) =>
-    Layer.succeed(AppConfig, { paths: dataPathsIn(dataDir), actor, claudeDataDirs: [], cwd })
+  /** For tests: a data dir of their own, a fixed identity and no environment but `env`. */
+  static readonly forTest = (dataDir: string, actor = "tester", cwd = dataDir, env: NodeJS.ProcessEnv = {}) =>
+    Layer.succeed(AppConfig, { paths: dataPathsIn(dataDir), actor, claudeDataDirs: [], cwd, env })
 }
 
 /** One line in the activity log: where background work reports, since no one watches its terminal. */
 export const logToActivity = (line: string) => AppConfig.pipe(Effect.flatMap(({ paths }) => Effect.sync(() => appendActivityLog(paths.log, line))))
+
+/** One line in sync.log: where background syncs report. */
+export const logToSyncLog = (line: string) => AppConfig.pipe(Effect.flatMap(({ paths }) => Effect.sync(() => appendActivityLog(paths.syncLog, line))))

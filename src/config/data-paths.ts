@@ -10,6 +10,8 @@ export interface DataPaths {
   readonly snapshot: string
   readonly deviceId: string
   readonly log: string
+  /** Where background syncs report, since no one watches their terminal. */
+  readonly syncLog: string
 }
 
 export const dataPathsIn = (dataDir: string): DataPaths => ({
@@ -19,6 +21,7 @@ export const dataPathsIn = (dataDir: string): DataPaths => ({
   snapshot: join(dataDir, "snapshot.json"),
   deviceId: join(dataDir, "device-id"),
   log: join(dataDir, "claude-session-logger.log"),
+  syncLog: join(dataDir, "sync.log"),
 })
 
 /** Something other than a folder (a stray file) where the data dir belongs: no command can work until it moves. */

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { statSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
@@ -37,6 +37,13 @@ const writtenSince = (files: SessionFiles, since: Date) => {
   }
 }
 
+/** The parsing workers failed as a whole (not one transcript: those are logged and skipped). */
+export class TranscriptsUnread extends Schema.TaggedError<TranscriptsUnread>()("TranscriptsUnread", { reason: Schema.String }) {
+  override get message() {
+    return `cannot read the transcripts: ${this.reason}`
+  }
+}
+
 /** Records every session that is new or changed since the last backfill. */
 export const backfill = (options: BackfillOptions) =>
   Effect.gen(function* () {
@@ -49,9 +56,10 @@ export const backfill = (options: BackfillOptions) =>
     const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
     const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
 
-    const outcomes = yield* Effect.promise(() =>
-      parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress)
-    )
+    const outcomes = yield* Effect.tryPromise({
+      try: () => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress),
+      catch: (cause) => new TranscriptsUnread({ reason: cause instanceof Error ? cause.message : String(cause) }),
+    })
     const recordings = outcomes.flatMap((outcome) => (outcome._tag === "Readable" ? [outcome.recording] : []))
     const notRecorded = outcomes.flatMap((outcome) => (outcome._tag === "NotRecordable" ? [outcome] : []))
     // Not fingerprinted: once the file is fixed (or readable), the next backfill reads it again.

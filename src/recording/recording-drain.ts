@@ -1,10 +1,10 @@
 import { Effect } from "effect"
-import { existsSync, statSync } from "node:fs"
+import { statSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { sessionFilesOf } from "../transcript/session-files.js"
-import { tryLock } from "../store/process-lock.js"
+import { processLock } from "../store/process-lock.js"
 import { armDeadline } from "./drain-deadline.js"
 import {
   maxAttempts,
@@ -28,12 +28,21 @@ export const drainDeadlineMs = 10 * 60_000
 /** A drain lock older than the deadline (and a margin) belongs to a stuck or dead drain: taken over. */
 const staleLockMs = drainDeadlineMs + 60_000
 
+/** The file's size, or -1 when it is not there (or cannot be looked at). */
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size
+  } catch {
+    return -1
+  }
+}
+
 /** Claude Code writes the transcript asynchronously: wait (bounded) for it to appear and settle. */
 const settledSize = (path: string) =>
   Effect.gen(function* () {
     let last = -1
     for (let waited = 0; waited <= 3_000; waited += 150) {
-      const size = existsSync(path) ? statSync(path).size : -1
+      const size = sizeOf(path)
       if (size >= 0 && size === last) return true
       last = size
       yield* Effect.sleep("150 millis")
@@ -49,12 +58,16 @@ export interface DrainSummary {
 }
 
 /** Parses and records every queued SessionEnd report; one drain at a time per data dir. */
-export const drainPendingRecordings = Effect.gen(function* () {
+export const drainPendingRecordings = Effect.scoped(Effect.gen(function* () {
   const { paths } = yield* AppConfig
   const recorder = yield* SessionRecorder
   const log = (line: string) => appendActivityLog(paths.log, `record: ${line}`)
-  const release = tryLock(join(pendingDir(paths.dataDir), ".drain.lock"), { staleAfterMs: staleLockMs })
-  if (release === undefined) return { recorded: 0, unchanged: 0, failed: 0, busy: true } satisfies DrainSummary
+  // Held until the drain ends, however it ends.
+  const held = yield* processLock(join(pendingDir(paths.dataDir), ".drain.lock"), { staleAfterMs: staleLockMs }).pipe(
+    Effect.as(true),
+    Effect.catchTag("ProcessLockBusy", () => Effect.succeed(false)),
+  )
+  if (!held) return { recorded: 0, unchanged: 0, failed: 0, busy: true } satisfies DrainSummary
   const disarm = armDeadline({
     pid: process.pid,
     deadlineMs: drainDeadlineMs,
@@ -123,12 +136,9 @@ export const drainPendingRecordings = Effect.gen(function* () {
       }
       for (const { file } of started) removeQueued(file)
     }
-  }).pipe(Effect.ensuring(Effect.sync(() => {
-    disarm()
-    release()
-  })))
+  }).pipe(Effect.ensuring(Effect.sync(disarm)))
   return summary satisfies DrainSummary
-})
+}))
 
 const uncounted = (item: QueuedRecording): QueuedRecording => ({
   file: item.file,

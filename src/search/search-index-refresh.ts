@@ -5,7 +5,7 @@ import { AppConfig } from "../config/app-config.js"
 import { newestEventId } from "../events/event-store.js"
 import { indexableSessions } from "../sessions/session-queries.js"
 import { LocalStore } from "../local-store/local-store.js"
-import { tryLock } from "../store/process-lock.js"
+import { processLock } from "../store/process-lock.js"
 import { type IndexedSession, type IndexedTranscript, loadSearchIndex, searchIndexPath, writeSearchIndex } from "./search-index-file.js"
 import { metadataOf } from "./index-query.js"
 import { searchTextOf } from "./search-text.js"
@@ -44,25 +44,18 @@ const sameFile = (a: IndexedTranscript | null, b: IndexedTranscript | null) =>
 
 /** One refresh at a time per data dir; a second waits for the first, then finds little left to do. */
 const refreshLock = (lockPath: string) =>
-  Effect.gen(function* () {
-    for (let waited = 0; waited < 60_000; waited += 100) {
-      const release = tryLock(lockPath)
-      if (release !== undefined) return release
-      yield* Effect.sleep("100 millis")
-    }
-    return yield* new SearchIndexBusy()
-  })
+  processLock(lockPath, { waitMs: 60_000 }).pipe(Effect.catchTag("ProcessLockBusy", () => Effect.fail(new SearchIndexBusy())))
 
 /**
  * Brings the search index up to date with the store and the transcripts on disk: reads the text
  * of new and changed transcripts only and copies the rest from the previous index. The store is
  * open only to read the sessions; the slow part runs with it closed, so hooks never wait.
  */
-export const refreshSearchIndex = Effect.gen(function* () {
+export const refreshSearchIndex = Effect.scoped(Effect.gen(function* () {
   const { paths } = yield* AppConfig
   const store = yield* LocalStore
   const indexPath = searchIndexPath(paths.dataDir)
-  const release = yield* refreshLock(`${indexPath}.lock`)
+  yield* refreshLock(`${indexPath}.lock`)
   return yield* Effect.gen(function* () {
     const { rows, newest } = yield* store.use(({ db }) => Effect.all({ rows: indexableSessions(db), newest: newestEventId(db) }))
     const previous = yield* Effect.promise(() => loadSearchIndex(indexPath))
@@ -102,5 +95,5 @@ export const refreshSearchIndex = Effect.gen(function* () {
       },
       catch: (cause) => new SearchIndexFailed({ reason: cause instanceof Error ? cause.message : String(cause) }),
     })
-  }).pipe(Effect.ensuring(Effect.sync(release)))
-})
+  })
+}))

@@ -16,3 +16,13 @@ export class ChecksFailed extends Schema.TaggedError<ChecksFailed>()("ChecksFail
     return `${this.failed} of ${this.total} checks failed (see above)`
   }
 }
+
+/** A file or folder setup must change could not be changed (permissions, a full disk …). */
+export class SetupFileFailed extends Schema.TaggedError<SetupFileFailed>()("SetupFileFailed", {
+  path: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `cannot change ${this.path}: ${this.reason}`
+  }
+}

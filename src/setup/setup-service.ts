@@ -6,6 +6,7 @@ import { AppConfig } from "../config/app-config.js"
 import { configFileIn, keepPromptTitlesPrivate } from "../config/data-dir-config.js"
 import { ownFileSource } from "../legacy/legacy-import.js"
 import { findLegacyTables, holdsLegacyData } from "../legacy/legacy-tables.js"
+import { SetupFileFailed } from "./setup-errors.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
@@ -40,12 +41,22 @@ const carriedEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
       .flatMap((name) => (env[name]?.trim() ? [[name, env[name]!.trim()]] : [])),
   )
 
+/** A file-system step whose failure is one line naming the path, not a defect. */
+const fileStep = <A>(path: string, step: () => A) =>
+  Effect.try({ try: step, catch: (cause) => new SetupFileFailed({ path, reason: cause instanceof Error ? cause.message : String(cause) }) })
+
+/** Data dirs made by earlier versions were readable by everyone on the machine; true when changed. */
+const restrictToOwner = (dir: string): boolean => {
+  if ((statSync(dir).mode & 0o077) === 0) return false
+  chmodSync(dir, 0o700)
+  return true
+}
+
 /** Wires the tool into Claude Code and the scheduler, and undoes it. */
 export class Setup extends Effect.Service<Setup>()("Setup", {
   effect: Effect.gen(function* () {
     const store = yield* LocalStore
-    const { paths } = yield* AppConfig
-    const env = process.env
+    const { env, paths } = yield* AppConfig
     const home = env.HOME ?? homedir()
 
     const setup = (installation: Installation, options: SetupOptions) =>
@@ -60,9 +71,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         const hadStore = existsSync(paths.database)
         yield* store.use(() => Effect.void)
         if (!hadStore) changes.push(`created the local store ${paths.database}`)
-        // Data dirs made by earlier versions were readable by everyone on the machine.
-        if ((statSync(paths.dataDir).mode & 0o077) !== 0) {
-          chmodSync(paths.dataDir, 0o700)
+        if (yield* fileStep(paths.dataDir, () => restrictToOwner(paths.dataDir))) {
           changes.push(`made ${paths.dataDir} readable by you only (mode 700)`)
         }
         if (options.privateTitles && keepPromptTitlesPrivate(paths.dataDir)) {
@@ -136,7 +145,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
       if (holdsPythonTables) {
         changes.push(`kept the local data dir ${paths.dataDir}: its database holds the Python version's tables, which this tool did not create`)
       } else if (existsSync(paths.dataDir)) {
-        rmSync(paths.dataDir, { recursive: true, force: true })
+        yield* fileStep(paths.dataDir, () => rmSync(paths.dataDir, { recursive: true, force: true }))
         changes.push(`removed the local data dir ${paths.dataDir}`)
       }
       return { changes, remote }

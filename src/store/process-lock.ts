@@ -1,3 +1,4 @@
+import { Effect, Schema } from "effect"
 import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 
@@ -16,7 +17,7 @@ const isAlive = (pid: number): boolean => {
  * (its owner is stuck, or its pid now belongs to another program). Returns a release function,
  * or undefined when another process holds it.
  */
-export const tryLock = (path: string, options: { readonly staleAfterMs?: number } = {}): (() => void) | undefined => {
+const tryLock = (path: string, options: { readonly staleAfterMs?: number } = {}): (() => void) | undefined => {
   // A missing folder (a fresh data dir) is not another owner: create it rather than report busy.
   try {
     mkdirSync(dirname(path), { recursive: true })
@@ -62,3 +63,26 @@ const lockAgeMs = (path: string): number => {
     return 0
   }
 }
+
+export class ProcessLockBusy extends Schema.TaggedError<ProcessLockBusy>()("ProcessLockBusy", { path: Schema.String }) {
+  override get message() {
+    return `another process holds ${this.path}`
+  }
+}
+
+/**
+ * Holds the lock file for the length of the scope (released however the scope ends). Polls for
+ * up to `waitMs` while another live process holds it, then fails with ProcessLockBusy.
+ */
+export const processLock = (path: string, options: { readonly staleAfterMs?: number; readonly waitMs?: number } = {}) =>
+  Effect.acquireRelease(
+    Effect.gen(function* () {
+      for (let waited = 0; ; waited += 100) {
+        const release = tryLock(path, options)
+        if (release !== undefined) return release
+        if (waited >= (options.waitMs ?? 0)) return yield* new ProcessLockBusy({ path })
+        yield* Effect.sleep("100 millis")
+      }
+    }),
+    (release) => Effect.sync(release),
+  )

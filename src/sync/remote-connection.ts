@@ -40,6 +40,26 @@ const unreachable = (remote: string, error: DatabaseFailed) =>
   })
 
 /**
+ * The one place this process's environment is written: DuckDB's motherduck extension reads its
+ * token from `motherduck_token` when it connects. It is there only while the ATTACH runs, then
+ * the variable is as it was.
+ */
+const withTokenForDuckDb = <A, E, R>(token: string, attach: Effect.Effect<A, E, R>) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => {
+      const before = process.env.motherduck_token
+      process.env.motherduck_token = token
+      return before
+    }),
+    () => attach,
+    (before) =>
+      Effect.sync(() => {
+        if (before === undefined) delete process.env.motherduck_token
+        else process.env.motherduck_token = before
+      }),
+  )
+
+/**
  * MotherDuck reads its token from the `motherduck_token` variable of this process, so the token
  * never appears in SQL text or a connection string that an error message could echo. If a stale
  * variable is rejected and the token file holds a different token, that one is tried once.
@@ -50,10 +70,7 @@ const attachMotherDuck = (db: Db, database: string, env: NodeJS.ProcessEnv) => {
   if (token === undefined) {
     return Effect.fail(new RemoteUnavailable({ remote, reason: "no MotherDuck token (motherduck_token, MOTHERDUCK_TOKEN or ~/.config/motherduck/token)" }))
   }
-  const attachWith = (value: string) =>
-    Effect.sync(() => {
-      process.env.motherduck_token = value
-    }).pipe(Effect.zipRight(db.run(`ATTACH 'md:'`)))
+  const attachWith = (value: string) => withTokenForDuckDb(value, db.run(`ATTACH 'md:'`))
   const fileToken = tokenFromFile(env)
   return attachWith(token.token).pipe(
     Effect.catchTag("DatabaseFailed", (error) =>

@@ -28,3 +28,10 @@ export class RemoteDamaged extends Schema.TaggedError<RemoteDamaged>()("RemoteDa
     )
   }
 }
+
+/** One sync per data dir at a time; a second one started meanwhile has nothing to add. */
+export class SyncBusy extends Schema.TaggedError<SyncBusy>()("SyncBusy", {}) {
+  override get message() {
+    return "another sync of this data dir is running"
+  }
+}

@@ -1,5 +1,4 @@
 import { Clock, Effect, Option, Schema } from "effect"
-import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
@@ -8,12 +7,12 @@ import { ensureDeviceId } from "../config/device-id.js"
 import { importLegacy } from "../legacy/legacy-import.js"
 import type { StoreSession } from "../local-store/store-extension.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
-import { tryLock } from "../store/process-lock.js"
+import { processLock } from "../store/process-lock.js"
 import { isoUtc } from "../store/sql-fragments.js"
 import { push, pull, remoteEventsDdl } from "./exchange.js"
 import { attachRemote, detachRemote } from "./remote-connection.js"
 import { describeRemote, resolveRemoteTarget } from "./remote-target.js"
-import { NoRemoteConfigured } from "./sync-errors.js"
+import { NoRemoteConfigured, SyncBusy } from "./sync-errors.js"
 import { storedFromNewerVersion } from "./unreadable-events.js"
 
 export interface SyncResult {
@@ -39,7 +38,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
   effect: Effect.gen(function* () {
     const store = yield* LocalStore
     const config = yield* AppConfig
-    const target = (flag: string | undefined) => resolveRemoteTarget(flag, process.env, config.paths.dataDir, config.cwd)
+    const target = (flag: string | undefined) => resolveRemoteTarget(flag, config.env, config.paths.dataDir, config.cwd)
 
     /**
      * The bridge from the Python version: a remote that holds its tables (teammates on 0.3.45 still
@@ -57,15 +56,10 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
         Effect.catchAll((error) => logLine(`sync: importing the Python version's tables from ${remoteKey}: ${error.message}`)),
       )
 
-    /** Undefined when another sync of this data dir is running (one at a time). */
+    /** One sync of this data dir at a time: a second one fails at once with SyncBusy. */
     const sync = (remoteFlag: string | undefined) =>
-      Effect.acquireUseRelease(
-        Effect.sync(() => {
-          mkdirSync(config.paths.dataDir, { recursive: true })
-          return tryLock(join(config.paths.dataDir, "sync.lock"))
-        }),
-        (release) => (release === undefined ? Effect.succeed(undefined) : exchange(remoteFlag)),
-        (release) => Effect.sync(() => release?.()),
+      Effect.scoped(processLock(join(config.paths.dataDir, "sync.lock")).pipe(Effect.zipRight(exchange(remoteFlag)))).pipe(
+        Effect.catchTag("ProcessLockBusy", () => Effect.fail(new SyncBusy())),
       )
 
     const exchange = (remoteFlag: string | undefined) =>
@@ -77,7 +71,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
           Effect.gen(function* () {
             const { db } = session
             const [cursor] = yield* db.all(CursorRow, `SELECT pulled_seq::DOUBLE AS pulled_seq FROM sync_state WHERE remote = $1`, [remoteKey])
-            const catalog = yield* attachRemote(db, remote, process.env)
+            const catalog = yield* attachRemote(db, remote, config.env)
             const exchanged = yield* Effect.gen(function* () {
               yield* db.run(remoteEventsDdl(catalog))
               yield* importRemoteLegacyTables(session, catalog, remoteKey)
@@ -133,7 +127,7 @@ export class Sync extends Effect.Service<Sync>()("Sync", {
       Effect.gen(function* () {
         const remote = target(remoteFlag)
         if (remote.kind === "none") return yield* new NoRemoteConfigured()
-        yield* store.use(({ db }) => attachRemote(db, remote, process.env).pipe(Effect.flatMap((catalog) => detachRemote(db, catalog))))
+        yield* store.use(({ db }) => attachRemote(db, remote, config.env).pipe(Effect.flatMap((catalog) => detachRemote(db, catalog))))
         return describeRemote(remote)
       })
 

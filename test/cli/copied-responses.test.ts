@@ -3,15 +3,11 @@ import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import { parseJson, runCli, userEnv } from "../support/cli.js"
 import { assistant, claudeHome, type LineContext, userPrompt, writeLines } from "../support/transcript-builder.js"
+import type { SessionView } from "../../src/sessions/session-queries.js"
 
 // A resume or fork can copy earlier responses into a new session file with the new file's
 // sessionId and no forkedFrom: the same API response (same message.id and requestId), billed once.
 
-interface SessionJson {
-  readonly session_id: string
-  readonly output_tokens: number
-  readonly cache_read_tokens: number
-}
 interface DayJson {
   readonly period: string
   readonly output_tokens: number
@@ -45,7 +41,7 @@ const writeResumed = () =>
   ])
 
 const perSession = () =>
-  Object.fromEntries(parseJson<ReadonlyArray<SessionJson>>(cli(["sessions", "--json"])).map((row) => [
+  Object.fromEntries(parseJson<ReadonlyArray<SessionView>>(cli(["sessions", "--json"])).map((row) => [
     row.session_id,
     { output: row.output_tokens, cacheRead: row.cache_read_tokens },
   ]))

@@ -5,13 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { cliPath, parseJson, runCli, userEnv } from "../support/cli.js"
 import { eventually } from "../support/eventually.js"
 import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
+import type { SessionView } from "../../src/sessions/session-queries.js"
 
-interface SessionJson {
-  readonly session_id: string
-  readonly input_tokens: number
-  readonly output_tokens: number
-  readonly cache_read_tokens: number
-}
 
 let home: string
 let projectDir: string
@@ -20,7 +15,7 @@ const started: Array<{ kill: () => void }> = []
 const dataDir = () => join(home, ".claude", "claude-session-logger")
 const pending = () => join(dataDir(), "pending")
 const cli = (args: ReadonlyArray<string>, input?: string) => runCli(args, input === undefined ? { env } : { env, input })
-const sessions = () => parseJson<ReadonlyArray<SessionJson>>(cli(["sessions", "--json", "--limit", "1000"]))
+const sessions = () => parseJson<ReadonlyArray<SessionView>>(cli(["sessions", "--json", "--limit", "1000"]))
 const logText = () => {
   const path = join(dataDir(), "claude-session-logger.log")
   return existsSync(path) ? readFileSync(path, "utf8") : ""

@@ -1,9 +1,10 @@
-import { Command, Options } from "@effect/cli"
+import { Command } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { logToActivity } from "../../config/app-config.js"
 import { Search } from "../../search/search-service.js"
+import { logFailuresWhenQuiet, quietOption } from "../quiet-mode.js"
 
-const quiet = Options.boolean("quiet").pipe(Options.withDescription("Print nothing; report problems to the log only."))
+const quiet = quietOption("Print nothing; report problems to the log only.")
 
 export const indexCommand = Command.make("index", { quiet }, (args) =>
   Effect.gen(function* () {
@@ -14,11 +15,5 @@ export const indexCommand = Command.make("index", { quiet }, (args) =>
         ? `search index: up to date (${summary.sessions} session(s))`
         : `search index: ${summary.sessions} session(s), ${summary.read} transcript(s) read`,
     )
-  }).pipe(
     // Started detached after a backfill: a failure must reach the log, never a terminal.
-    Effect.catchAll((error) =>
-      args.quiet
-        ? logToActivity(`search index: ${error.message}`)
-        : Effect.fail(error)
-    ),
-  )).pipe(Command.withDescription("Bring the local search index up to date (done in the background after recording and backfill)."))
+  }).pipe(logFailuresWhenQuiet(args.quiet, (message) => logToActivity(`search index: ${message}`)))).pipe(Command.withDescription("Bring the local search index up to date (done in the background after recording and backfill)."))

@@ -1,24 +1,21 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
-import { appendActivityLog } from "../../config/activity-log.js"
-import { AppConfig, logToActivity } from "../../config/app-config.js"
+import { logToActivity, logToSyncLog } from "../../config/app-config.js"
 import { drainPendingRecordings } from "../../recording/recording-drain.js"
 import { Search } from "../../search/search-service.js"
 import { redactSecrets } from "../../sync/redact-secrets.js"
 import { Sync } from "../../sync/sync-service.js"
-import { join } from "node:path"
+import { logFailuresWhenQuiet, quietOption } from "../quiet-mode.js"
 
-const quiet = Options.boolean("quiet").pipe(Options.withDescription("Print nothing; report problems to the log only."))
+const quiet = quietOption("Print nothing; report problems to the log only.")
 const noSync = Options.boolean("no-sync").pipe(Options.withDescription("Do not sync afterwards."))
 
 /** After recording, share the new sessions: failures wait in sync.log, events stay queued. */
-const syncQuietly = Effect.gen(function* () {
-  const { paths } = yield* AppConfig
-  yield* (yield* Sync).sync(undefined).pipe(
-    Effect.catchTag("NoRemoteConfigured", () => Effect.void),
-    Effect.catchAll((error) => Effect.sync(() => appendActivityLog(join(paths.dataDir, "sync.log"), `sync: ${redactSecrets(error.message)}`))),
-  )
-})
+const syncQuietly = Sync.pipe(
+  Effect.flatMap((sync) => sync.sync(undefined)),
+  Effect.catchTags({ NoRemoteConfigured: () => Effect.void, SyncBusy: () => Effect.void }),
+  Effect.catchAll((error) => logToSyncLog(`sync: ${redactSecrets(error.message)}`)),
+)
 
 export const processRecordingsCommand = Command.make("process-recordings", { quiet, noSync }, (args) =>
   Effect.gen(function* () {
@@ -32,11 +29,5 @@ export const processRecordingsCommand = Command.make("process-recordings", { qui
         ? "another process is recording queued sessions"
         : `recorded ${summary.recorded} session(s), ${summary.unchanged} unchanged, ${summary.failed} not recordable (see the log)`,
     )
-  }).pipe(
     // Run detached by the hook: a failure must reach the log, never a terminal.
-    Effect.catchAll((error) =>
-      args.quiet
-        ? logToActivity(`record: ${error.message}; the session stays queued`)
-        : Effect.fail(error)
-    ),
-  )).pipe(Command.withDescription("Record the sessions queued by the SessionEnd hook (the hook starts this itself)."))
+  }).pipe(logFailuresWhenQuiet(args.quiet, (message) => logToActivity(`record: ${message}; the session stays queued`)))).pipe(Command.withDescription("Record the sessions queued by the SessionEnd hook (the hook starts this itself)."))

@@ -36,16 +36,18 @@ export const recoverCommand = Command.make("recover", {}, () =>
         ? `  • backup: ${restored.counts.shared + restored.counts.local} event(s) from ${restored.file}`
         : "  • backup: none found",
       `  • spool: ${spooled} event(s)`,
-      pulled._tag === "Left"
-        ? `  • remote: ${pulled.left._tag === "NoRemoteConfigured" ? "none configured" : `not reached (${pulled.left.message})`}`
-        : pulled.right === undefined
+      pulled._tag === "Right"
+        ? `  • remote: pulled ${pulled.right.pulled} event(s) from ${pulled.right.remote}`
+        : pulled.left._tag === "NoRemoteConfigured"
+        ? "  • remote: none configured"
+        : pulled.left._tag === "SyncBusy"
         ? "  • remote: another sync is running; run `claude-session-logger sync` once it is done"
-        : `  • remote: pulled ${pulled.right.pulled} event(s) from ${pulled.right.remote}`,
+        : `  • remote: not reached (${pulled.left.message})`,
       transcripts._tag === "Left"
         ? `  • transcripts: not read (${transcripts.left.message})`
         : `  • transcripts: ${transcripts.right.recorded} session(s) recorded from ${transcripts.right.found} found`,
     ]
-    const remoteHadEverything = pulled._tag === "Right" && pulled.right !== undefined
+    const remoteHadEverything = pulled._tag === "Right"
     const lost = [
       ...(restored.kind === "restored"
         ? restored.counts.newest === null

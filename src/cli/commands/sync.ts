@@ -1,13 +1,12 @@
 import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { appendActivityLog } from "../../config/activity-log.js"
-import { AppConfig } from "../../config/app-config.js"
+import { logToSyncLog } from "../../config/app-config.js"
 import { redactSecrets } from "../../sync/redact-secrets.js"
 import { startBackgroundSync } from "../../config/detached-command.js"
 import { Sync } from "../../sync/sync-service.js"
 import { printJson } from "../output.js"
+import { logFailuresWhenQuiet, quietOption } from "../quiet-mode.js"
 import { json } from "../shared-options.js"
-import { join } from "node:path"
 
 // An empty value would resolve to the working directory, which is never a remote.
 export const remoteOption = Options.text("remote").pipe(
@@ -20,9 +19,7 @@ export const remoteOption = Options.text("remote").pipe(
   Options.withDescription("md:claude_sessions (MotherDuck) or a path to a shared DuckDB file. Default: $CLAUDE_LOGGER_REMOTE, config.json, or MotherDuck when a token exists."),
 )
 const background = Options.boolean("background").pipe(Options.withDescription("Start the sync detached and return at once."))
-const quiet = Options.boolean("quiet").pipe(
-  Options.withDescription("For hooks and schedulers: print nothing, report failures in sync.log, always exit 0."),
-)
+const quiet = quietOption("For hooks and schedulers: print nothing, report failures in sync.log, always exit 0.")
 
 const skewNote = (ms: number) => (ms >= 60_000 ? ` (events from up to ${Math.round(ms / 60_000)} min ahead of this clock)` : "")
 
@@ -31,21 +28,13 @@ const syncOptions = { remote: remoteOption, json, background, quiet }
 const runSync = (args: Command.Command.ParseConfig<typeof syncOptions>) =>
   Effect.gen(function* () {
     if (args.background) return startBackgroundSync(process.argv[1] ?? "", process.env)
-    const result = yield* (yield* Sync).sync(Option.getOrUndefined(args.remote))
-    if (args.quiet) return
-    if (result === undefined) return yield* Console.log("another sync of this data dir is running")
+    const result = yield* (yield* Sync).sync(Option.getOrUndefined(args.remote)).pipe(
+      Effect.catchTag("SyncBusy", (busy) => (args.quiet ? Effect.void : Console.log(busy.message)).pipe(Effect.as(undefined))),
+    )
+    if (args.quiet || result === undefined) return
     if (args.json) return yield* printJson(result)
     yield* Console.log(`pushed ${result.pushed}, pulled ${result.pulled} (${result.remote})${skewNote(result.clock_skew_ms)}`)
-  }).pipe(
-    // In the background nobody reads a terminal: one line in sync.log, and exit 0.
-    Effect.catchAll((error) =>
-      args.quiet
-        ? AppConfig.pipe(Effect.flatMap(({ paths }) =>
-          Effect.sync(() => appendActivityLog(join(paths.dataDir, "sync.log"), `sync: ${redactSecrets(error.message)}`))
-        ))
-        : Effect.fail(error)
-    ),
-  )
+  }).pipe(logFailuresWhenQuiet(args.quiet, (message) => logToSyncLog(`sync: ${redactSecrets(message)}`)))
 
 export const syncCommand = Command.make("sync", syncOptions, runSync).pipe(
   Command.withDescription("Push local events the remote lacks, pull the ones this device lacks, refold."),
