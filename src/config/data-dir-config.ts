@@ -37,3 +37,14 @@ export const keepPromptTitlesPrivate = (dataDir: string): boolean => {
   writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...current, sync_titles: false }, null, 2)}\n`)
   return true
 }
+
+/** `memory` (default true). False keeps Claude's memory files on this machine: no hook records them, no sync sends them. */
+export const syncsMemory = (dataDir: string): boolean => readObject(dataDir).memory !== false
+
+/** Sets `memory` to false, keeping every other key; returns whether the file changed. */
+export const turnMemorySyncOff = (dataDir: string): boolean => {
+  const current = readObject(dataDir)
+  if (current.memory === false) return false
+  writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...current, memory: false }, null, 2)}\n`)
+  return true
+}

@@ -3,6 +3,7 @@ import type { Db } from "../store/database.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
+import { memoryFilesProjection } from "./memory-files.js"
 import { type Projection, projectionSchema, projectionTable } from "./projection.js"
 import { dropRetiredProjectionTables } from "./retired-projection-tables.js"
 import { sessionsProjection } from "./sessions.js"
@@ -11,6 +12,7 @@ export const projections: ReadonlyArray<Projection> = [
   logEntriesProjection,
   sessionsProjection,
   inboxWatermarksProjection,
+  memoryFilesProjection,
 ]
 
 const EntityRow = Schema.Struct({ entity_id: Schema.String })
