@@ -10,7 +10,7 @@ import { insertRowsSql } from "../store/insert-rows.js"
 const localTablesDdl = [
   `CREATE TABLE IF NOT EXISTS memory_synced (path VARCHAR PRIMARY KEY, project_key VARCHAR NOT NULL, name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS memory_conflicts (path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, conflict_file VARCHAR NOT NULL, label VARCHAR NOT NULL, PRIMARY KEY (path, sha256))`,
-  `CREATE TABLE IF NOT EXISTS memory_sync_times (action VARCHAR PRIMARY KEY, at TIMESTAMPTZ NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS memory_sync_times (action VARCHAR PRIMARY KEY, synced_at TIMESTAMPTZ NOT NULL)`,
 ]
 
 export const ensureMemoryTables = (db: Db) => Effect.forEach(localTablesDdl, (ddl) => db.run(ddl), { discard: true })
@@ -49,4 +49,4 @@ export const removeConflicts = (db: Db, conflictFiles: ReadonlyArray<string>) =>
   )
 
 export const noteSyncTime = (db: Db, action: "push" | "pull") =>
-  db.run(`INSERT INTO memory_sync_times VALUES ($1, now()) ON CONFLICT (action) DO UPDATE SET at = excluded.at`, [action])
+  db.run(`INSERT INTO memory_sync_times VALUES ($1, now()) ON CONFLICT (action) DO UPDATE SET synced_at = excluded.synced_at`, [action])

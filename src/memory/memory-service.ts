@@ -232,7 +232,7 @@ export class Memory extends Effect.Service<Memory>()("Memory", {
           const synced = yield* readSynced(db)
           const conflicts = yield* readConflicts(db)
           const scan = scanLocalChanges({ slugs: found, synced, conflicts, heads: yield* headShas(db, found), allow: [] })
-          const times = new Map((yield* db.all(TimeRow, `SELECT action, ${isoUtc("at")} AS at FROM memory_sync_times`)).map((row) => [row.action, row.at]))
+          const times = new Map((yield* db.all(TimeRow, `SELECT action, ${isoUtc("synced_at")} AS at FROM memory_sync_times`)).map((row) => [row.action, row.at]))
           const localKeys = new Set(found.flatMap((slug) => (slug.projectKey === undefined ? [] : [slug.projectKey])))
           const keys = yield* db.all(KeyRow, `SELECT project_key, count(*)::INTEGER AS files FROM ${memoryFilesTable} WHERE sha256 IS NOT NULL GROUP BY project_key ORDER BY project_key`)
           return {
