@@ -59,7 +59,7 @@ const readLocalFile = (path: string, projectKey: string, name: string, allowed: 
   if (!Buffer.from(content, "utf8").equals(raw)) return { path, name, reason: "not UTF-8 text; skipped" }
   const secret = allowed ? undefined : secretKindIn(content)
   if (secret !== undefined) {
-    return { path, name, reason: `looks like it holds a ${secret}; held back until you run \`claude-memory-sync push --allow ${name}\`` }
+    return { path, name, reason: `looks like it holds a secret (${secret}); held back until you run \`claude-memory-sync push --allow ${name}\`` }
   }
   return { path, projectKey, name, content, sha256: sha256Of(raw), bytes: raw.length }
 }
