@@ -2,7 +2,7 @@
 // (`session-start`, `recent`, `inbox --count`, `record`), `--help`, `--version` and `search`
 // (from its index, via `search.cjs`) without loading Effect or DuckDB, and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
-// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin;
+// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin;
 // `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
@@ -32,7 +32,7 @@ const bin = { banner: { js: "#!/usr/bin/env node" } }
 for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts" })
-await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
+await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(
   { tui: "src/tui/run-browser.tsx" },

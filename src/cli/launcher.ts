@@ -2,7 +2,7 @@
  * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
- * queueing the hook input and starting a detached drain. The bare command on a terminal opens
+ * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
  * from a current search index (search.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
@@ -11,6 +11,7 @@
  */
 import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
+import { handleMemoryHook } from "../memory/memory-hook.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
@@ -27,9 +28,11 @@ type HotPath =
   | { readonly kind: "inbox-count" }
   | { readonly kind: "record"; readonly sync: boolean }
   | { readonly kind: "session-start" }
+  | { readonly kind: "memory-hook" }
 
 const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefined => {
   if (command === "inbox") return fastCommands.inbox.parse(rest)?.values.count === true ? { kind: "inbox-count" } : undefined
+  if (command === "memory" && rest.length === 1 && rest[0] === "hook") return { kind: "memory-hook" }
   if (command === "session-start") return fastCommands["session-start"].parse(rest) && { kind: "session-start" }
   if (command === "record") {
     const record = fastCommands.record.parse(rest)
@@ -68,6 +71,8 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   try {
     if (hotPath.kind === "record") {
       handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
+    } else if (hotPath.kind === "memory-hook") {
+      handleMemoryHook(__filename, process.env).catch(() => undefined)
     } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)

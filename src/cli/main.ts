@@ -6,14 +6,15 @@ import { SessionRecorder } from "../recording/session-recorder.js"
 import { Search } from "../search/search-service.js"
 import { Sessions } from "../sessions/sessions-service.js"
 import { Setup } from "../setup/setup-service.js"
+import { Memory } from "../memory/memory-service.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { Sync } from "../sync/sync-service.js"
 import { rootCommand } from "./root-command.js"
 import { cliApp, runCli } from "./run-cli.js"
 
-const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, LocalStore.Default).pipe(
-  Layer.provide(StoreExtensionsLive),
-)
+const services = Layer.mergeAll(
+  Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, LocalStore.Default, Memory.Default,
+).pipe(Layer.provide(StoreExtensionsLive))
 const cli = Command.run(rootCommand, cliApp)
 
 runCli((argv) => cli(argv).pipe(Effect.provide(services)))

@@ -9,6 +9,7 @@ import { listCommand } from "./commands/list.js"
 import { processRecordingsCommand } from "./commands/process-recordings.js"
 import { recordCommand } from "./commands/record.js"
 import { logCommand } from "./commands/log.js"
+import { memoryCommand } from "./commands/memory.js"
 import { rebuildCommand } from "./commands/rebuild.js"
 import { recoverCommand } from "./commands/recover.js"
 import { recentCommand } from "./commands/recent.js"
@@ -63,5 +64,6 @@ export const rootCommand = interactive.pipe(
     searchCommand,
     indexCommand,
     importLegacyCommand,
+    memoryCommand,
   ]),
 )

@@ -30,10 +30,19 @@ export const configuredRemote = (dataDir: string): string | undefined => {
  */
 export const syncsPromptTitles = (dataDir: string): boolean => readObject(dataDir).sync_titles !== false
 
-/** Sets `sync_titles` to false, keeping every other key; returns whether the file changed. */
-export const keepPromptTitlesPrivate = (dataDir: string): boolean => {
+/** Sets a key to false, keeping every other key; returns whether the file changed. */
+const turnOff = (dataDir: string, key: "sync_titles" | "memory"): boolean => {
   const current = readObject(dataDir)
-  if (current.sync_titles === false) return false
-  writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...current, sync_titles: false }, null, 2)}\n`)
+  if (current[key] === false) return false
+  writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...current, [key]: false }, null, 2)}\n`)
   return true
 }
+
+/** Sets `sync_titles` to false; returns whether the file changed. */
+export const keepPromptTitlesPrivate = (dataDir: string): boolean => turnOff(dataDir, "sync_titles")
+
+/** `memory` (default true). False keeps Claude's memory files on this machine: no hook records them, no sync sends them. */
+export const syncsMemory = (dataDir: string): boolean => readObject(dataDir).memory !== false
+
+/** Sets `memory` to false; returns whether the file changed. */
+export const turnMemorySyncOff = (dataDir: string): boolean => turnOff(dataDir, "memory")

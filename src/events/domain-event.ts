@@ -83,7 +83,40 @@ export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
 })
 export type SessionRecorded = typeof SessionRecorded.Type
 
-export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, LegacyEntryUpdated, InboxWatermarkAdvanced, SessionRecorded)
+const Sha256 = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/))
+
+/** A Markdown file in a project's Claude Code memory dir, by its device-independent project key. */
+const MemoryFileRef = {
+  projectKey: Schema.NonEmptyTrimmedString,
+  name: Schema.String.pipe(Schema.pattern(/^[^/\\]+\.md$/)),
+  /** The versions (sha256) this one replaces: what the writing device last synced, and any conflicts it resolved. */
+  parents: Schema.Array(Sha256),
+}
+
+/** A memory file's whole content, as one device saw it. */
+export const MemoryFileWritten = Schema.TaggedStruct("MemoryFileWritten", {
+  ...MemoryFileRef,
+  content: Schema.String,
+  sha256: Sha256,
+  bytes: Schema.NonNegativeInt,
+})
+export type MemoryFileWritten = typeof MemoryFileWritten.Type
+
+export const MemoryFileDeleted = Schema.TaggedStruct("MemoryFileDeleted", MemoryFileRef)
+export type MemoryFileDeleted = typeof MemoryFileDeleted.Type
+
+/** The entity of a memory file: one per project key and file name. */
+export const memoryFileEntity = (projectKey: string, name: string): string => `memory:${projectKey}/${name}`
+
+export const DomainEvent = Schema.Union(
+  EntryLogged,
+  EntryStatusChanged,
+  LegacyEntryUpdated,
+  InboxWatermarkAdvanced,
+  SessionRecorded,
+  MemoryFileWritten,
+  MemoryFileDeleted,
+)
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
 
@@ -98,6 +131,8 @@ export const currentVersion: Record<EventType, number> = {
   LegacyEntryUpdated: 1,
   InboxWatermarkAdvanced: 1,
   SessionRecorded: 1,
+  MemoryFileWritten: 1,
+  MemoryFileDeleted: 1,
 }
 
 /** Types that never leave the device: kept in `local_events`, not `events`. */
@@ -114,5 +149,8 @@ export const entityOf = (event: DomainEvent): string => {
       return event.reader
     case "SessionRecorded":
       return event.sessionId
+    case "MemoryFileWritten":
+    case "MemoryFileDeleted":
+      return memoryFileEntity(event.projectKey, event.name)
   }
 }

@@ -3,6 +3,7 @@ import { entitiesWithEventsOf } from "../events/event-store.js"
 import type { Db } from "../store/database.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
+import { memoryFilesProjection } from "./memory-files.js"
 import { type Projection, projectionSchema, projectionTable } from "./projection.js"
 import { dropRetiredProjectionTables } from "./retired-projection-tables.js"
 import { sessionsProjection } from "./sessions.js"
@@ -11,6 +12,7 @@ export const projections: ReadonlyArray<Projection> = [
   logEntriesProjection,
   sessionsProjection,
   inboxWatermarksProjection,
+  memoryFilesProjection,
 ]
 
 /** The tables the projector makes, as `schema.name`: its version table and every projection's tables. */

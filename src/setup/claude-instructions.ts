@@ -39,6 +39,8 @@ through this CLI; never write SQL against its DuckDB file by hand.
 | "show <id>" / "show the <words> entry" | ${run(`show <id>`)} or ${run(`show --title-match "<words>"`)} |
 | "check my inbox" / "what changed" | ${run(`inbox`)} |
 | "find the session where we <words>" | ${run(`search "<words>"`)}, then ${run(`show-session <session id>`)} |
+| "what do I remember about <words>" | ${run(`memory search "<words>"`)} (this project's memory files; add \`--all-projects\` for every project) |
+| "show my memory file <name>" | ${run(`memory get "<name>"`)} |
 
 \`log\` prints the new entry's id; keep it to resolve the entry later. Ids may be shortened to the
 8 characters \`list\` shows. Leave out \`--note\` or \`--body\` when the user gave none. If a title

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs"
 import { homedir } from "node:os"
 import { fallbackLogPath } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { syncsMemory } from "../config/data-dir-config.js"
 import { pendingDir } from "../recording/pending-recordings.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { resolveToken } from "../sync/motherduck-token.js"
@@ -51,7 +52,7 @@ export const doctorChecks = Effect.gen(function* () {
   if (settings._tag === "Left") {
     checks.push({ name: "hooks", ok: false, detail: settings.left.message, remedy: `fix ${settingsFile}, then ${runSetup}` })
   } else {
-    for (const event of ["SessionStart", "SessionEnd"]) {
+    for (const event of ["SessionStart", "SessionEnd", ...(syncsMemory(paths.dataDir) ? ["PostToolUse"] : [])]) {
       const own = (settings.right.hooks?.[event] ?? []).flatMap((group) => group.hooks).filter(isOwnHook)
       const missing = own.flatMap((hook) => calledPaths(hook.command)).filter((path) => !existsSync(path))
       checks.push(

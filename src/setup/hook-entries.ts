@@ -40,11 +40,18 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 export const cliCommand = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): string =>
   `${Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `).join("")}${shellQuote(nodePath)} ${shellQuote(cliPath)}`
 
-export const ownHooks = (nodePath: string, cliPath: string, env: Readonly<Record<string, string>>): Readonly<Record<string, HookGroup>> => {
+/** With `memory`, also the PostToolUse hook that records the memory files Claude writes (async: Claude never waits for it). */
+export const ownHooks = (
+  nodePath: string,
+  cliPath: string,
+  env: Readonly<Record<string, string>>,
+  options: { readonly memory: boolean } = { memory: true },
+): Readonly<Record<string, HookGroup>> => {
   const command = (args: string) => `${cliCommand(nodePath, cliPath, env)} ${args} ${ownMarker}`
   return {
     SessionStart: { matcher: "", hooks: [{ type: "command", command: command("session-start"), timeout: 10 }] },
     SessionEnd: { matcher: "", hooks: [{ type: "command", command: command("record"), timeout: 10 }] },
+    ...(options.memory ? { PostToolUse: { matcher: "Write|Edit", hooks: [{ type: "command", command: command("memory hook"), timeout: 10, async: true }] } } : {}),
   }
 }
 

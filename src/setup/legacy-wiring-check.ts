@@ -18,7 +18,7 @@ export const legacyWiringCheck = (hooks: HooksByEvent | undefined, home: string,
         .split("\n").filter(isLegacyCronLine).map((line) => `crontab line "${line}"`)),
     ]
     const kept = keptLegacyHooks(hooks)
-    const keptNote = kept.length === 0 ? "" : `; its memory and hive hooks are kept until this version has those commands: ${kept.join("; ")}`
+    const keptNote = kept.length === 0 ? "" : `; its hive hooks are kept until this version has that command: ${kept.join("; ")}`
     if (left.length === 0 && kept.length === 0) return []
     return [left.length === 0
       ? { name: "Python version's wiring", ok: true, detail: `none left${keptNote}` }

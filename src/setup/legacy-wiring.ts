@@ -6,11 +6,12 @@ import type { HooksByEvent } from "./hook-entries.js"
 /**
  * The wiring of the Python original (claude-session-logger 0.3.45), which this version replaces:
  * its `recent`, `inbox --count` and `record` hooks, the `launchctl kickstart` of its flush agent,
- * that LaunchAgent, and its crontab line. Its memory and hive hooks have no counterpart here yet,
- * so they are kept (and doctor says so).
+ * that LaunchAgent, its crontab line, and its memory hooks (`claude_session_logger.memory pull` and
+ * `… hook`, replaced by `memory hook` and the session-start memory sync). Its hive hooks have no
+ * counterpart here yet, so they are kept (and doctor says so).
  */
-const replacedCommand = /\bclaude_session_logger\.cli\b|com\.keithfajardo\.claude-session-logger\.flush\b/
-const keptCommand = /\bclaude_session_logger\.(memory|hive)\b/
+const replacedCommand = /\bclaude_session_logger\.(cli|memory)\b|com\.keithfajardo\.claude-session-logger\.flush\b/
+const keptCommand = /\bclaude_session_logger\.hive\b/
 
 export const isReplacedLegacyHook = (hook: { readonly command?: unknown }): boolean =>
   typeof hook.command === "string" && replacedCommand.test(hook.command)

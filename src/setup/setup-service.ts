@@ -3,7 +3,7 @@ import { chmodSync, existsSync, rmSync, statSync } from "node:fs"
 import { homedir } from "node:os"
 import { dirname, join } from "node:path"
 import { AppConfig } from "../config/app-config.js"
-import { configFileIn, keepPromptTitlesPrivate } from "../config/data-dir-config.js"
+import { configFileIn, keepPromptTitlesPrivate, syncsMemory, turnMemorySyncOff } from "../config/data-dir-config.js"
 import { ownFileSource } from "../legacy/legacy-import.js"
 import { findLegacyTables, holdsLegacyData } from "../legacy/legacy-tables.js"
 import { SetupFileFailed } from "./setup-errors.js"
@@ -32,6 +32,8 @@ export interface SetupOptions {
   readonly askToken: Effect.Effect<string | undefined>
   /** `--private-titles`: titles taken from a session's first prompt never leave this machine. */
   readonly privateTitles: boolean
+  /** `--no-memory`: Claude's memory files stay on this machine (no hook, no sync). */
+  readonly noMemory: boolean
 }
 
 /** The variables the user set for this tool, carried into hook and cron commands (never the token). */
@@ -77,16 +79,20 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         if (options.privateTitles && keepPromptTitlesPrivate(paths.dataDir)) {
           changes.push(`session titles taken from a first prompt now stay on this machine ("sync_titles": false in ${configFileIn(paths.dataDir)})`)
         }
-        const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env)))
+        if (options.noMemory && turnMemorySyncOff(paths.dataDir)) {
+          changes.push(`Claude's memory files now stay on this machine ("memory": false in ${configFileIn(paths.dataDir)})`)
+        }
+        const memory = syncsMemory(paths.dataDir)
+        const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env), { memory }))
         const next = { ...settings, hooks }
         if (JSON.stringify(next) !== JSON.stringify(settings)) {
           const backedUp = writeSettings(settingsFile, next)
-          changes.push(`added the SessionStart and SessionEnd hooks to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
+          changes.push(`added the SessionStart and SessionEnd hooks${memory ? " and the PostToolUse memory hook" : ""} to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
           const replaced = replacedLegacyHooks(settings.hooks)
           if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
         const kept = keptLegacyHooks(next.hooks)
-        if (kept.length > 0) notes.push(`kept the Python version's memory and hive hooks (no counterpart here yet): ${kept.join("; ")}`)
+        if (kept.length > 0) notes.push(`kept the Python version's hive hooks (no counterpart here yet): ${kept.join("; ")}`)
         if (removeLegacyLaunchAgent(home)) changes.push(`removed the Python version's LaunchAgent ${legacyLaunchAgentPath(home)}`)
 
         const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))

@@ -12,7 +12,7 @@ const layers: ReadonlyArray<ReadonlyArray<string>> = [
   ["projections"],
   ["snapshot"],
   ["local-store"],
-  ["entries", "sessions", "recording", "legacy"],
+  ["entries", "sessions", "recording", "legacy", "memory"],
   ["sync", "search", "tui"],
   ["composition"],
   ["setup", "browser"],

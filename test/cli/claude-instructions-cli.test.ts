@@ -59,12 +59,14 @@ describe("setup teaches Claude the note commands", () => {
     const commands = snippets.filter((snippet) => snippet.startsWith(`${cli} `)).map((snippet) => snippet.slice(cli.length + 1))
     const named = new Map<string, Set<string>>()
     for (const command of commands) {
-      const [name = ""] = command.split(" ")
+      // `memory` has subcommands: the flags are checked against `memory <sub> --help`.
+      const [first = "", second = ""] = command.split(" ")
+      const name = first === "memory" ? `${first} ${second}` : first
       const flags = named.get(name) ?? new Set<string>()
       for (const flag of command.matchAll(/--[a-z-]+/g)) flags.add(flag[0])
       named.set(name, flags)
     }
-    expect([...named.keys()].sort()).toEqual(["inbox", "list", "log", "resolve", "search", "show", "show-session"])
+    expect([...named.keys()].sort()).toEqual(["inbox", "list", "log", "memory get", "memory search", "resolve", "search", "show", "show-session"])
     for (const [name, flags] of named) {
       const help = spawnSync("sh", ["-c", `${cli} ${name} --help`], { env: user.env, encoding: "utf8" })
       expect(help.status, `${name} --help: ${help.stderr}`).toBe(0)

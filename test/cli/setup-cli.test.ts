@@ -53,7 +53,7 @@ describe("setup", () => {
     const withoutOurs = Object.fromEntries(Object.entries(hooks).map(([event, groups]) => [
       event,
       groups.filter((group) => !group.hooks.some((hook) => hook.command.includes("# claude-session-logger"))),
-    ]))
+    ] as const).filter(([event, groups]) => groups.length > 0 || event in originalHooks))
     expect(withoutOurs).toEqual(originalHooks)
     expect(ownCommand("SessionStart")).toMatch(/^CLAUDE_LOGGER_USER='alice' '\/.*node' '\/.*\/dist\/cli\.cjs' session-start # claude-session-logger$/)
     expect(ownCommand("SessionEnd")).toMatch(/' record # claude-session-logger$/)
@@ -109,7 +109,7 @@ describe("setup", () => {
     const after = cli(["doctor", "--json"])
     expect(after.status, after.stdout).toBe(0)
     expect(parseJson<ReadonlyArray<{ readonly name: string }>>(after).map((check) => check.name)).toEqual([
-      "SessionStart hook", "SessionEnd hook", "database", "data dir", "queues", "MotherDuck token", "background sync", "remote", "last sync",
+      "SessionStart hook", "SessionEnd hook", "PostToolUse hook", "database", "data dir", "queues", "MotherDuck token", "background sync", "remote", "last sync",
     ])
   })
 

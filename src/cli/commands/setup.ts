@@ -11,6 +11,9 @@ const noCloud = Options.boolean("no-cloud").pipe(Options.withDescription("Local 
 const privateTitles = Options.boolean("private-titles").pipe(
   Options.withDescription("Sync sessions without titles taken from their first prompt (sets \"sync_titles\": false in config.json)."),
 )
+const noMemory = Options.boolean("no-memory").pipe(
+  Options.withDescription("Keep Claude's memory files on this machine: no memory hook, no memory sync (sets \"memory\": false in config.json)."),
+)
 const tokenStdin = Options.boolean("token-stdin").pipe(Options.withDescription("Read the MotherDuck token from stdin (for scripts)."))
 
 /** Hidden input on a terminal; nothing to ask elsewhere. An empty answer stays local. */
@@ -23,7 +26,7 @@ const askToken = process.stdin.isTTY
 
 const bullet = (lines: ReadonlyArray<string>) => lines.map((line) => `  • ${line}`).join("\n")
 
-export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles }, (args) =>
+export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles, noMemory }, (args) =>
   Effect.gen(function* () {
     const service = yield* Setup
     if (args.uninstall) {
@@ -46,6 +49,7 @@ export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tok
     const { changes, notes } = yield* service.setup(defaultInstallation(__dirname), {
       noCloud: args.noCloud,
       privateTitles: args.privateTitles,
+      noMemory: args.noMemory,
       token,
       askToken: askToken.pipe(Effect.provideService(Terminal.Terminal, terminal)),
     })
