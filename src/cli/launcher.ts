@@ -14,6 +14,8 @@ import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
+import { readStatusLineStdin } from "../snapshot/status-line-stdin.js"
+import { statusLineOutput } from "../snapshot/status-line-output.js"
 import { requireWithCodeCache } from "./code-cache.js"
 import { type Bundle, bundleFor } from "./command-table.js"
 import { countOf, fastCommands } from "./fast-commands.js"
@@ -27,10 +29,12 @@ type HotPath =
   | { readonly kind: "inbox-count" }
   | { readonly kind: "record"; readonly sync: boolean }
   | { readonly kind: "session-start" }
+  | { readonly kind: "statusline" }
 
 const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefined => {
   if (command === "inbox") return fastCommands.inbox.parse(rest)?.values.count === true ? { kind: "inbox-count" } : undefined
   if (command === "session-start") return fastCommands["session-start"].parse(rest) && { kind: "session-start" }
+  if (command === "statusline") return fastCommands.statusline.parse(rest) && { kind: "statusline" }
   if (command === "record") {
     const record = fastCommands.record.parse(rest)
     return record && { kind: "record", sync: record.values["no-sync"] !== true }
@@ -66,6 +70,7 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
     if (hotPath.kind === "record") {
       handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
     } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
+    else if (hotPath.kind === "statusline") process.stdout.write(`${statusLineOutput(readStatusLineStdin(), process.env, new Date())}\n`)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)
