@@ -4,7 +4,7 @@
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs); `--help` and `--version` are printed from the full
+ * from a current search index (search.cjs), `statusline` from its own bundle (statusline.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
@@ -14,8 +14,6 @@ import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
-import { readStatusLineStdin } from "../snapshot/status-line-stdin.js"
-import { statusLineOutput } from "../snapshot/status-line-output.js"
 import { requireWithCodeCache } from "./code-cache.js"
 import { type Bundle, bundleFor } from "./command-table.js"
 import { countOf, fastCommands } from "./fast-commands.js"
@@ -70,7 +68,7 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
     if (hotPath.kind === "record") {
       handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
     } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
-    else if (hotPath.kind === "statusline") process.stdout.write(`${statusLineOutput(readStatusLineStdin(), process.env, new Date())}\n`)
+    else if (hotPath.kind === "statusline") require("./statusline.cjs")
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

@@ -1,5 +1,4 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
-import { resolveActor } from "../config/identity.js"
 import { appendRateLimitSample, rateLimitHistoryPath } from "./rate-limit-history.js"
 import { readSnapshot } from "./session-start-snapshot.js"
 import { parseStatusLineInput } from "./status-line-input.js"
@@ -7,8 +6,8 @@ import { statusLine } from "./status-line.js"
 
 /**
  * What `statusline` prints for Claude Code's stdin JSON. It reads only the snapshot (never
- * DuckDB, never the network) and records the rate-limit readings it is given. The reader is the
- * snapshot's user unless $CLAUDE_LOGGER_USER names one, so no `git config` runs per message.
+ * DuckDB, never the network) and records the rate-limit readings it is given. The inbox reader is
+ * the snapshot's user unless $CLAUDE_LOGGER_USER names one: no `git config` runs per message.
  */
 export const statusLineOutput = (stdin: string, env: NodeJS.ProcessEnv, now: Date): string => {
   const dataDir = resolveDataDir(env)
@@ -22,7 +21,7 @@ export const statusLineOutput = (stdin: string, env: NodeJS.ProcessEnv, now: Dat
     }
   }
   try {
-    const reader = env.CLAUDE_LOGGER_USER?.trim() || snapshot?.usage?.actor || resolveActor(env)
+    const reader = env.CLAUDE_LOGGER_USER?.trim() || snapshot?.usage?.actor || ""
     return statusLine({ snapshot, input, now, reader })
   } catch {
     // A snapshot of an unexpected shape (hand-edited, another version): the line from the input alone.
