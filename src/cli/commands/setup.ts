@@ -11,6 +11,9 @@ const noCloud = Options.boolean("no-cloud").pipe(Options.withDescription("Local 
 const privateTitles = Options.boolean("private-titles").pipe(
   Options.withDescription("Sync sessions without titles taken from their first prompt (sets \"sync_titles\": false in config.json)."),
 )
+const statusLine = Options.boolean("statusline").pipe(
+  Options.withDescription("Also show claude-session-logger's status line in Claude Code, if you have none (yours is never replaced)."),
+)
 const tokenStdin = Options.boolean("token-stdin").pipe(Options.withDescription("Read the MotherDuck token from stdin (for scripts)."))
 
 /** Hidden input on a terminal; nothing to ask elsewhere. An empty answer stays local. */
@@ -21,9 +24,16 @@ const askToken = process.stdin.isTTY
   )
   : Effect.succeed(undefined)
 
+/** At a terminal, setup offers the status line (only asked when the user has none). */
+const askStatusLine = process.stdin.isTTY
+  ? Prompt.confirm({ message: "Show model, cost, the 5-hour block and rate limits in Claude Code's status line?", initial: true }).pipe(
+    Effect.catchAll(() => Effect.succeed(false)),
+  )
+  : Effect.succeed(false)
+
 const bullet = (lines: ReadonlyArray<string>) => lines.map((line) => `  • ${line}`).join("\n")
 
-export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles }, (args) =>
+export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles, statusLine }, (args) =>
   Effect.gen(function* () {
     const service = yield* Setup
     if (args.uninstall) {
@@ -46,9 +56,11 @@ export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tok
     const { changes, notes } = yield* service.setup(defaultInstallation(__dirname), {
       noCloud: args.noCloud,
       privateTitles: args.privateTitles,
+      statusLine: args.statusLine,
       token,
       askToken: askToken.pipe(Effect.provideService(Terminal.Terminal, terminal)),
+      askStatusLine: askStatusLine.pipe(Effect.provideService(Terminal.Terminal, terminal)),
     })
     yield* Console.log(changes.length === 0 ? "nothing changed: already set up" : `set up:\n${bullet(changes)}`)
     if (notes.length > 0) yield* Console.log(bullet(notes))
-  })).pipe(Command.withDescription("Wire claude-session-logger into Claude Code (hooks) and schedule background sync; --uninstall undoes it."))
+  })).pipe(Command.withDescription("Wire claude-session-logger into Claude Code (hooks, and with --statusline its status line) and schedule background sync; --uninstall undoes it."))
