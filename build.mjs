@@ -33,6 +33,8 @@ for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => nam
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
+// `statusline`, after every message: alone, so it loads nothing else (setup installs this file).
+await bundle({ statusline: "src/cli/statusline-bin.ts" })
 // The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(
   { tui: "src/tui/run-browser.tsx" },
@@ -88,7 +90,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./statusline.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

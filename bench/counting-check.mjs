@@ -68,3 +68,19 @@ console.log(`shapes in the corpus: ${JSON.stringify(truth.shapes)}`)
 console.log(`per-UTC-day totals vs ccusage ${ccusageVersion}   ${days.filter((day) => same(ours[day], peer[day])).length}/${days.length} days identical (${Object.keys(peer).length} days in ccusage, ${Object.keys(ours).length} in ours)`)
 console.log(`per-UTC-day totals vs the truth       ${days.filter((day) => same(ours[day], truth.days[day])).length}/${days.length} days identical`)
 console.log(`per-session totals and ended_at vs the truth  ${sessionsRight.length}/${Object.keys(truth.sessions).length} sessions identical (${sessions.length} recorded)`)
+
+// Five-hour blocks against `ccusage blocks --json --offline`, every non-gap block: start, end and
+// tokens by component. Ours reads each response's own time from this device's response table.
+const blockKey = (start, end, counts) => JSON.stringify([new Date(start).toISOString(), new Date(end).toISOString(), counts])
+const ourBlocks = JSON.parse(run(process.execPath, [cli, "blocks", "--all-users", "--json"])).blocks
+const peerBlocks = JSON.parse(run(ccusage, ["blocks", "--json", "--offline"])).blocks.filter((block) => !block.isGap)
+const ourKeys = new Set(ourBlocks.map((block) =>
+  blockKey(block.start, block.end, tokens(block.input_tokens, block.output_tokens, block.cache_write_tokens, block.cache_read_tokens))
+))
+const peerKeys = peerBlocks.map((block) => {
+  const counts = block.tokenCounts
+  return blockKey(block.startTime, block.endTime, tokens(counts.inputTokens, counts.outputTokens, counts.cacheCreationInputTokens, counts.cacheReadInputTokens))
+})
+const sameSpans = new Set(ourBlocks.map((block) => `${new Date(block.start).toISOString()} ${new Date(block.end).toISOString()}`))
+console.log(`blocks vs ccusage ${ccusageVersion}   ${peerKeys.filter((key) => ourKeys.has(key)).length}/${peerKeys.length} non-gap blocks identical (start, end, tokens by component); ` +
+  `${peerBlocks.filter((block) => sameSpans.has(`${new Date(block.startTime).toISOString()} ${new Date(block.endTime).toISOString()}`)).length}/${peerBlocks.length} with the same start and end; ${ourBlocks.length} blocks in ours`)

@@ -2,6 +2,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { existsSync } from "node:fs"
 import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { AppConfig } from "../config/app-config.js"
+import { resolveActor } from "../config/identity.js"
 import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Search } from "../search/search-service.js"
 import { browserSessions } from "../sessions/session-queries.js"
@@ -29,6 +30,8 @@ export const createBrowserBackend = (): BrowserBackend => {
     rows.map((row) => ({ ...row, transcript_here: row.transcript_path !== null && existsSync(row.transcript_path) }))
   )
   const zone = localZone()
+  // The Summary screen counts the user's own sessions, as `summary` does by default.
+  const createdBy = resolveActor(process.env)
   return {
     loadSessions: () => sessions,
     loadSummary: (period: Period) =>
@@ -40,8 +43,8 @@ export const createBrowserBackend = (): BrowserBackend => {
           return {
             range: range?.label ?? "nothing recorded yet",
             buckets: range?.label ? bucketLabels(period, range.label) : [],
-            rows: yield* usageSummary(db, { period, timeZone: zone, since, until }),
-            byProject: yield* usageByProject(db, { since, until }),
+            rows: yield* usageSummary(db, { period, timeZone: zone, since, until, createdBy }),
+            byProject: yield* usageByProject(db, { since, until, createdBy }),
           }
         })
       ),

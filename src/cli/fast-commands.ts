@@ -23,6 +23,7 @@ export const fastCommands = {
   inbox: fastCommand({ options: { count: { type: "boolean" }, json: { type: "boolean" } }, allowPositionals: false }),
   record: fastCommand({ options: { "no-sync": { type: "boolean" } }, allowPositionals: false }),
   "session-start": fastCommand({ options: {}, allowPositionals: false }),
+  statusline: fastCommand({ options: {}, allowPositionals: false }),
   search: fastCommand({
     options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" } },
     allowPositionals: true,

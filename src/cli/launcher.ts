@@ -4,7 +4,7 @@
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs); `--help` and `--version` are printed from the full
+ * from a current search index (search.cjs), `statusline` from its own bundle (statusline.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
@@ -29,11 +29,13 @@ type HotPath =
   | { readonly kind: "record"; readonly sync: boolean }
   | { readonly kind: "session-start" }
   | { readonly kind: "memory-hook" }
+  | { readonly kind: "statusline" }
 
 const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefined => {
   if (command === "inbox") return fastCommands.inbox.parse(rest)?.values.count === true ? { kind: "inbox-count" } : undefined
   if (command === "memory" && rest.length === 1 && rest[0] === "hook") return { kind: "memory-hook" }
   if (command === "session-start") return fastCommands["session-start"].parse(rest) && { kind: "session-start" }
+  if (command === "statusline") return fastCommands.statusline.parse(rest) && { kind: "statusline" }
   if (command === "record") {
     const record = fastCommands.record.parse(rest)
     return record && { kind: "record", sync: record.values["no-sync"] !== true }
@@ -74,6 +76,7 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
     } else if (hotPath.kind === "memory-hook") {
       handleMemoryHook(__filename, process.env).catch(() => undefined)
     } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
+    else if (hotPath.kind === "statusline") require("./statusline.cjs")
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

@@ -22,6 +22,8 @@ import { sessionStartCommand } from "./commands/session-start.js"
 import { setupCommand } from "./commands/setup.js"
 import { showSessionCommand } from "./commands/show-session.js"
 import { statusCommand } from "./commands/status.js"
+import { statuslineCommand } from "./commands/statusline.js"
+import { blocksCommand } from "./commands/blocks.js"
 import { summaryCommand } from "./commands/summary.js"
 import { flushCommand, syncCommand } from "./commands/sync.js"
 import { showCommand } from "./commands/show.js"
@@ -61,6 +63,8 @@ export const rootCommand = interactive.pipe(
     setupCommand,
     doctorCommand,
     summaryCommand,
+    blocksCommand,
+    statuslineCommand,
     searchCommand,
     indexCommand,
     importLegacyCommand,

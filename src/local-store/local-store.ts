@@ -1,5 +1,6 @@
 import { Clock, Duration, Effect, Option } from "effect"
 import { existsSync, mkdirSync } from "node:fs"
+import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { dataDirIsAFile } from "../config/data-paths.js"
@@ -11,6 +12,7 @@ import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
+import { loadPrices } from "../transcript/pricing.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
 import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
@@ -78,7 +80,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
       })
 
     const refreshSnapshot = (db: Db) =>
-      buildSnapshot(db).pipe(
+      buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json"))).pipe(
         Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
         // The snapshot is a cache of the projections: failing to refresh it fails nothing.
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),

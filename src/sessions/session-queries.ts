@@ -31,6 +31,8 @@ export const SessionView = Schema.Struct({
   title: Schema.NullOr(Schema.String),
   session_type: Schema.String,
   created_by: Schema.String,
+  /** What Claude Code itself reported the session cost, when its transcript carried it. */
+  cc_cost_usd: Schema.NullOr(Schema.Number),
 })
 export type SessionView = typeof SessionView.Type
 
@@ -43,7 +45,7 @@ const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBL
 
 const sessionColumns = `session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
   duration_min, models, ${tokenColumns}, message_count, tool_call_count, skills_used, git_branch, cc_version, title,
-  session_type, created_by`
+  session_type, created_by, cc_cost_usd`
 const selectSessions = `SELECT ${sessionColumns} FROM ${sessionsTable}`
 const newestFirst = "ORDER BY ended_at DESC NULLS LAST, session_id"
 

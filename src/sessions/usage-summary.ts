@@ -4,10 +4,16 @@ import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
 import { tokenFields } from "./session-queries.js"
 
+/** The periods the Summary screen charts. */
 export const periods = ["h", "d", "m"] as const
 export type Period = (typeof periods)[number]
 
-const periodFormat: Record<Period, string> = { h: "%Y-%m-%dT%H", d: "%Y-%m-%d", m: "%Y-%m" }
+/** The periods `summary` reports: the screen's, and ISO weeks. */
+export const reportPeriods = ["h", "d", "w", "m"] as const
+export type ReportPeriod = (typeof reportPeriods)[number]
+
+export const weekStarts = ["monday", "sunday"] as const
+export type WeekStart = (typeof weekStarts)[number]
 
 /** Usage of one model in one period: `summary --json` prints a list of these. */
 export const UsageRow = Schema.Struct({ period: Schema.String, model: Schema.String, ...tokenFields })
@@ -25,11 +31,44 @@ export const checkTimeZone = (timeZone: string) =>
     catch: () => new UnknownTimeZone({ timeZone }),
   })
 
-export interface SummaryFilter {
-  readonly period: Period
-  readonly timeZone: string
+/** Which usage a report counts; `createdBy` undefined counts everyone's. */
+export interface UsageFilter {
   readonly since?: Date | undefined
   readonly until?: Date | undefined
+  readonly project?: string | undefined
+  /** Models whose id contains this, in any case: `opus`, `claude-sonnet-4-5`. */
+  readonly model?: string | undefined
+  readonly createdBy?: string | undefined
+}
+
+export interface SummaryFilter extends UsageFilter {
+  readonly period: ReportPeriod
+  readonly timeZone: string
+  readonly weekStart?: WeekStart | undefined
+}
+
+/** The WHERE clause over the hourly usage `u` joined with its session `s`. */
+const usageConditions = (filter: UsageFilter) => {
+  const conditions = new Conditions()
+  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= ${since}::TIMESTAMPTZ`)
+  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `u.hour < ${until}::TIMESTAMPTZ`)
+  if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `s.project = ${project}`)
+  if (filter.model !== undefined) conditions.withParam(filter.model, (model) => `contains(lower(u.model), lower(${model}))`)
+  if (filter.createdBy !== undefined) conditions.withParam(filter.createdBy, (user) => `s.created_by = ${user}`)
+  return conditions
+}
+
+const usageFrom = `${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id)`
+
+/** The SQL naming the period of `u.hour` in the zone held by placeholder `zone`; weeks by their first day. */
+const periodLabel = (period: ReportPeriod, weekStart: WeekStart, zone: string): string => {
+  const local = `(u.hour AT TIME ZONE ${zone})`
+  if (period === "w") {
+    // date_trunc('week') starts weeks on Monday (ISO); a Sunday week is the Monday week of the next day, a day earlier.
+    const week = weekStart === "monday" ? `date_trunc('week', ${local})` : `date_trunc('week', ${local} + INTERVAL 1 DAY) - INTERVAL 1 DAY`
+    return `strftime(${week}, '%Y-%m-%d')`
+  }
+  return `strftime(${local}, '${{ h: "%Y-%m-%dT%H", d: "%Y-%m-%d", m: "%Y-%m" }[period]}')`
 }
 
 /**
@@ -37,17 +76,15 @@ export interface SummaryFilter {
  * recorded per UTC hour, so zones offset by whole hours are exact.
  */
 export const usageSummary = (db: Db, filter: SummaryFilter) => {
-  const conditions = new Conditions()
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `hour >= ${since}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `hour < ${until}::TIMESTAMPTZ`)
+  const conditions = usageConditions(filter)
   const zone = conditions.params.push(filter.timeZone)
   return db.all(
     UsageRow,
-    `SELECT strftime(hour AT TIME ZONE $${zone}, '${periodFormat[filter.period]}') AS period, model,
-       sum(input_tokens)::DOUBLE AS input_tokens, sum(output_tokens)::DOUBLE AS output_tokens,
-       sum(cache_write_tokens)::DOUBLE AS cache_write_tokens, sum(cache_read_tokens)::DOUBLE AS cache_read_tokens,
-       sum(total_tokens)::DOUBLE AS total_tokens, round(sum(cost_usd), 6) AS cost_usd
-     FROM ${sessionUsageHourlyTable} ${conditions.where}
+    `SELECT ${periodLabel(filter.period, filter.weekStart ?? "monday", `$${zone}`)} AS period, u.model AS model,
+       sum(u.input_tokens)::DOUBLE AS input_tokens, sum(u.output_tokens)::DOUBLE AS output_tokens,
+       sum(u.cache_write_tokens)::DOUBLE AS cache_write_tokens, sum(u.cache_read_tokens)::DOUBLE AS cache_read_tokens,
+       sum(u.total_tokens)::DOUBLE AS total_tokens, round(sum(u.cost_usd), 6) AS cost_usd
+     FROM ${usageFrom} ${conditions.where}
      GROUP BY 1, 2 ORDER BY 1, 2`,
     conditions.params,
   )
@@ -56,14 +93,12 @@ export const usageSummary = (db: Db, filter: SummaryFilter) => {
 const ProjectRow = Schema.Struct({ project: Schema.String, total_tokens: Schema.Number, cost_usd: Schema.Number })
 
 /** The same usage per project, largest first. */
-export const usageByProject = (db: Db, filter: Omit<SummaryFilter, "period" | "timeZone">) => {
-  const conditions = new Conditions()
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= ${since}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `u.hour < ${until}::TIMESTAMPTZ`)
+export const usageByProject = (db: Db, filter: UsageFilter) => {
+  const conditions = usageConditions(filter)
   return db.all(
     ProjectRow,
     `SELECT s.project, sum(u.total_tokens)::DOUBLE AS total_tokens, round(sum(u.cost_usd), 6) AS cost_usd
-     FROM ${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id) ${conditions.where}
+     FROM ${usageFrom} ${conditions.where}
      GROUP BY 1 ORDER BY 2 DESC`,
     conditions.params,
   )

@@ -16,6 +16,7 @@ import { installClaudeInstructions, removeClaudeInstructions } from "./claude-in
 import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
 import { keptLegacyHooks, legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
+import { ownStatusLine, statusLinePlan, withoutOwnStatusLine } from "./status-line-entry.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
 /** Where the installed CLI lives: hooks and schedulers call it by absolute path. */
@@ -34,6 +35,10 @@ export interface SetupOptions {
   readonly privateTitles: boolean
   /** `--no-memory`: Claude's memory files stay on this machine (no hook, no sync). */
   readonly noMemory: boolean
+  /** `--statusline`: install our status line where the user has none. */
+  readonly statusLine: boolean
+  /** Asks whether to install it, when not asked for and the user has none; false when not at a terminal. */
+  readonly askStatusLine: Effect.Effect<boolean>
 }
 
 /** The variables the user set for this tool, carried into hook and cron commands (never the token). */
@@ -84,10 +89,20 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         }
         const memory = syncsMemory(paths.dataDir)
         const hooks = withOwnHooks(settings.hooks ?? {}, ownHooks(installation.nodePath, installation.cliPath, carriedEnv(env), { memory }))
-        const next = { ...settings, hooks }
-        if (JSON.stringify(next) !== JSON.stringify(settings)) {
+        const hooksChanged = JSON.stringify({ ...settings, hooks }) !== JSON.stringify(settings)
+        // Claude Code runs the status line's own small bundle after every message, not the launcher.
+        const statusLine = ownStatusLine(installation.nodePath, join(dirname(installation.cliPath), "statusline.cjs"), carriedEnv(env))
+        const plan = statusLinePlan(settings, statusLine)
+        const withStatusLine = plan === "update" || (plan === "add" && (options.statusLine || (yield* options.askStatusLine)))
+        if (plan === "theirs" && options.statusLine) {
+          notes.push(`kept your own status line in ${settingsFile} (Claude Code shows one): ours is \`claude-session-logger statusline\`, reading the same JSON on stdin`)
+        }
+        const next = { ...settings, hooks, ...(withStatusLine ? { statusLine } : {}) }
+        if (hooksChanged || withStatusLine) {
           const backedUp = writeSettings(settingsFile, next)
-          changes.push(`added the SessionStart and SessionEnd hooks${memory ? " and the PostToolUse memory hook" : ""} to ${settingsFile}${backedUp ? ` (previous version: ${settingsFile}.bak)` : ""}`)
+          const backup = backedUp ? ` (previous version: ${settingsFile}.bak)` : ""
+          if (hooksChanged) changes.push(`added the SessionStart and SessionEnd hooks${memory ? " and the PostToolUse memory hook" : ""} to ${settingsFile}${backup}`)
+          if (withStatusLine) changes.push(`${plan === "add" ? "added" : "updated"} our status line in ${settingsFile}${hooksChanged ? "" : backup}`)
           const replaced = replacedLegacyHooks(settings.hooks)
           if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
@@ -131,12 +146,10 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
       const remote = describeRemote(resolveRemoteTarget(undefined, env, paths.dataDir, process.cwd()))
       const settingsFile = settingsPath(env, home)
       const settings = yield* readSettings(settingsFile)
-      if (settings.hooks !== undefined) {
-        const hooks = withoutOwnHooks(settings.hooks)
-        if (JSON.stringify(hooks) !== JSON.stringify(settings.hooks)) {
-          writeSettings(settingsFile, { ...settings, hooks })
-          changes.push(`removed our hooks from ${settingsFile}; every other hook and setting is as it was`)
-        }
+      const withoutOurs = withoutOwnStatusLine(settings.hooks === undefined ? settings : { ...settings, hooks: withoutOwnHooks(settings.hooks) })
+      if (JSON.stringify(withoutOurs) !== JSON.stringify(settings)) {
+        writeSettings(settingsFile, withoutOurs)
+        changes.push(`removed our hooks${withoutOurs.statusLine === settings.statusLine ? "" : " and status line"} from ${settingsFile}; every other hook and setting is as it was`)
       }
       changes.push(...removeClaudeInstructions(dirname(settingsFile)))
       if (process.platform === "darwin") {

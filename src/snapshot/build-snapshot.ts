@@ -2,11 +2,14 @@ import { Effect, Schema } from "effect"
 import { newestEventId } from "../events/event-store.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
 import { logEntriesTable } from "../projections/log-entries.js"
-import { sessionsTable } from "../projections/sessions.js"
+import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
-import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot } from "./session-start-snapshot.js"
+import type { PriceTable } from "../transcript/pricing.js"
+import { usageActivities } from "./block-activity.js"
+import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot, type SnapshotUsage } from "./session-start-snapshot.js"
+import { usageBlocks } from "./usage-blocks.js"
 
 const RecentSessionRow = Schema.Struct({
   session_id: Schema.String,
@@ -19,9 +22,30 @@ const RecentSessionRow = Schema.Struct({
 })
 const EntryChangeRow = Schema.Struct({ lastEventId: Schema.String, updatedBy: Schema.String })
 const WatermarkRow = Schema.Struct({ reader: Schema.String, watermark: Schema.String })
+const HourCostRow = Schema.Struct({ hour: Schema.String, cost_usd: Schema.Number })
 
-/** Reads the session-start snapshot off the projections. */
-export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
+const hourMs = 3_600_000
+
+/**
+ * The actor's last two days of cost per hour, and their newest block. Blocks are found from the
+ * activity of the last day only, so after a day without a five-hour pause the newest block's
+ * start may differ from `blocks`, which reads the whole history; the snapshot stays cheap.
+ */
+const recentUsage = (db: Db, actor: string, prices: PriceTable, now: number) =>
+  Effect.gen(function* () {
+    const hourlyCost = yield* db.all(
+      HourCostRow,
+      `SELECT ${isoUtc("u.hour")} AS hour, round(sum(u.cost_usd), 6) AS cost_usd
+       FROM ${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id)
+       WHERE s.created_by = $1 AND u.hour >= $2::TIMESTAMPTZ GROUP BY 1 ORDER BY 1`,
+      [actor, new Date(now - 48 * hourMs).toISOString()],
+    )
+    const activities = yield* usageActivities(db, { createdBy: actor, since: new Date(now - 24 * hourMs) }, prices)
+    return { actor, hourlyCost, latestBlock: usageBlocks(activities, now).at(-1) ?? null } satisfies SnapshotUsage
+  })
+
+/** Reads the session-start snapshot off the projections; the status line's part is `actor`'s usage. */
+export const buildSnapshot = (db: Db, actor: string, prices: PriceTable): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
   Effect.gen(function* () {
     const recentSessions = yield* db.all(
       RecentSessionRow,
@@ -41,5 +65,6 @@ export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, Datab
       recentSessions,
       entryChanges,
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),
+      usage: yield* recentUsage(db, actor, prices, Date.now()),
     } as const
   })

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
+import type { UsageBlock } from "./usage-blocks.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that
@@ -14,6 +15,17 @@ export interface SessionStartSnapshot {
   readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
   /** Inbox watermark per reader on this device. */
   readonly watermarks: Readonly<Record<string, string>>
+  /** What the status line shows; snapshots written before it existed lack it. */
+  readonly usage?: SnapshotUsage
+}
+
+/** The usage of the user whose process wrote the snapshot (`created_by`), recent enough for the status line. */
+export interface SnapshotUsage {
+  readonly actor: string
+  /** Cost per UTC hour over the last two days, from which the status line sums "today" in any time zone. */
+  readonly hourlyCost: ReadonlyArray<{ readonly hour: string; readonly cost_usd: number }>
+  /** The newest five-hour block, which the status line shows while it is still running. */
+  readonly latestBlock: UsageBlock | null
 }
 
 export interface RecentSession {

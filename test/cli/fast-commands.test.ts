@@ -6,6 +6,7 @@ import { recentCommand } from "../../src/cli/commands/recent.js"
 import { recordCommand } from "../../src/cli/commands/record.js"
 import { searchCommand } from "../../src/cli/commands/search.js"
 import { sessionStartCommand } from "../../src/cli/commands/session-start.js"
+import { statuslineCommand } from "../../src/cli/commands/statusline.js"
 import { type FastCommand, fastCommands } from "../../src/cli/fast-commands.js"
 
 interface Declared {
@@ -49,6 +50,7 @@ describe("the launcher's fast commands", () => {
     record: { full: fullCli(recordCommand), fast: fastPath("record") },
     "session-start": { full: fullCli(sessionStartCommand), fast: fastPath("session-start") },
     search: { full: fullCli(searchCommand), fast: fastPath("search") },
+    statusline: { full: fullCli(statuslineCommand), fast: fastPath("statusline") },
   }
 
   for (const [name, { full, fast }] of Object.entries(definitions)) {

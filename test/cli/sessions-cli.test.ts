@@ -207,7 +207,7 @@ describe("summary and search", () => {
       ["2026-11-14", "claude-opus-4-6", 1100],
       ["2026-11-15", "claude-opus-4-6", 200],
     ])
-    expect(summary(["--period", "h", "--timezone", "UTC", "--since", "2026-11-15"]).map((row) => row.period)).toEqual(["2026-11-15T00"])
+    expect(summary(["--period", "h", "--timezone", "UTC", "--since", "2026-11-15T00:00Z"]).map((row) => row.period)).toEqual(["2026-11-15T00"])
     // In New York (UTC-5) the 00:20 UTC response still falls on the 14th.
     expect(summary(["--period", "d", "--timezone", "America/New_York"]).map((row) => [row.period, row.model])).toEqual([
       ["2026-11-14", "claude-haiku-4-5-20251001"],

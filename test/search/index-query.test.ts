@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 const view = (sessionId: string, title: string): SessionView => ({
   session_id: sessionId, project: "shop", cwd: "/home/dev/shop", started_at: null, ended_at: null, duration_min: 1, models: "",
   input_tokens: 0, output_tokens: 0, cache_write_tokens: 0, cache_read_tokens: 0, total_tokens: 0, cost_usd: 0,
-  message_count: 1, tool_call_count: 0, skills_used: "", git_branch: "main", cc_version: null, title, session_type: "chat", created_by: "dev",
+  message_count: 1, tool_call_count: 0, skills_used: "", git_branch: "main", cc_version: null, title, session_type: "chat", created_by: "dev", cc_cost_usd: null,
 })
 
 /** What a transcript line can hold: shown turns (text, tool calls) and hidden content (tool output, thinking). */

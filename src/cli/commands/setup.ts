@@ -14,6 +14,9 @@ const privateTitles = Options.boolean("private-titles").pipe(
 const noMemory = Options.boolean("no-memory").pipe(
   Options.withDescription("Keep Claude's memory files on this machine: no memory hook, no memory sync (sets \"memory\": false in config.json)."),
 )
+const statusLine = Options.boolean("statusline").pipe(
+  Options.withDescription("Also show claude-session-logger's status line in Claude Code, if you have none (yours is never replaced)."),
+)
 const tokenStdin = Options.boolean("token-stdin").pipe(Options.withDescription("Read the MotherDuck token from stdin (for scripts)."))
 
 /** Hidden input on a terminal; nothing to ask elsewhere. An empty answer stays local. */
@@ -24,9 +27,16 @@ const askToken = process.stdin.isTTY
   )
   : Effect.succeed(undefined)
 
+/** At a terminal, setup offers the status line (only asked when the user has none). */
+const askStatusLine = process.stdin.isTTY
+  ? Prompt.confirm({ message: "Show model, cost, the 5-hour block and rate limits in Claude Code's status line?", initial: true }).pipe(
+    Effect.catchAll(() => Effect.succeed(false)),
+  )
+  : Effect.succeed(false)
+
 const bullet = (lines: ReadonlyArray<string>) => lines.map((line) => `  • ${line}`).join("\n")
 
-export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles, noMemory }, (args) =>
+export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tokenStdin, privateTitles, noMemory, statusLine }, (args) =>
   Effect.gen(function* () {
     const service = yield* Setup
     if (args.uninstall) {
@@ -50,9 +60,11 @@ export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tok
       noCloud: args.noCloud,
       privateTitles: args.privateTitles,
       noMemory: args.noMemory,
+      statusLine: args.statusLine,
       token,
       askToken: askToken.pipe(Effect.provideService(Terminal.Terminal, terminal)),
+      askStatusLine: askStatusLine.pipe(Effect.provideService(Terminal.Terminal, terminal)),
     })
     yield* Console.log(changes.length === 0 ? "nothing changed: already set up" : `set up:\n${bullet(changes)}`)
     if (notes.length > 0) yield* Console.log(bullet(notes))
-  })).pipe(Command.withDescription("Wire claude-session-logger into Claude Code (hooks) and schedule background sync; --uninstall undoes it."))
+  })).pipe(Command.withDescription("Wire claude-session-logger into Claude Code (hooks, and with --statusline its status line) and schedule background sync; --uninstall undoes it."))
