@@ -7,9 +7,9 @@ import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
 import type { PriceTable } from "../transcript/pricing.js"
-import { usageActivities } from "./block-activity.js"
+import { usageActivities } from "../usage/block-activity.js"
 import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot, type SnapshotUsage } from "./session-start-snapshot.js"
-import { usageBlocks } from "./usage-blocks.js"
+import { usageBlocks } from "../usage/usage-blocks.js"
 
 const RecentSessionRow = Schema.Struct({
   session_id: Schema.String,

@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
-import type { UsageBlock } from "./usage-blocks.js"
+import type { UsageBlock } from "../usage/usage-blocks.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that

@@ -2,7 +2,7 @@ import { printableLine } from "../terminal/printable-text.js"
 import { humanUsd } from "./banner-text.js"
 import { type SessionStartSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
 import type { RateLimitWindow, StatusLineInput } from "./status-line-input.js"
-import { blockHours } from "./usage-blocks.js"
+import { blockHours } from "../usage/usage-blocks.js"
 
 /** Everything a part of the status line may look at. */
 export interface StatusContext {

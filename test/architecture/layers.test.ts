@@ -10,6 +10,7 @@ const layers: ReadonlyArray<ReadonlyArray<string>> = [
   ["store"],
   ["config", "terminal", "transcript", "events"],
   ["projections"],
+  ["usage"],
   ["snapshot"],
   ["local-store"],
   ["entries", "sessions", "recording", "legacy", "memory"],

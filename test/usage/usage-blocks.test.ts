@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { blockPace, type UsageActivity, usageBlocks } from "../../src/snapshot/usage-blocks.js"
+import { blockPace, type UsageActivity, usageBlocks } from "../../src/usage/usage-blocks.js"
 
 const at = (iso: string, input = 100, model = "claude-opus-4-6"): UsageActivity => ({
   at: Date.parse(iso),

@@ -3,6 +3,7 @@ import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
 import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
+import { ownerRank, responseClaimsTable } from "./response-claims.js"
 import type { UsageActivity } from "./usage-blocks.js"
 
 export interface ActivityFilter {
@@ -45,12 +46,12 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
     const conditions = sessionConditions(filter)
     const since = filter.since === undefined ? "" : conditions.params.push(filter.since.toISOString())
     // Every holder of a response takes part in the ranking, so a copy never stands in for an owner older than `since`.
-    const recent = since === "" ? "" : `WHERE response_key IN (SELECT response_key FROM response_claims WHERE written_at >= $${since})`
+    const recent = since === "" ? "" : `WHERE response_key IN (SELECT response_key FROM ${responseClaimsTable} WHERE written_at >= $${since})`
     const rows = yield* db.all(
       ResponseRow,
       `WITH ranked AS (
-         SELECT *, row_number() OVER (PARTITION BY response_key ORDER BY written_at, copied, session_id) AS rank
-         FROM response_claims ${recent}
+         SELECT *, ${ownerRank} AS rank
+         FROM ${responseClaimsTable} ${recent}
        )
        SELECT epoch_ms(coalesce(TRY_CAST(r.written_at AS TIMESTAMPTZ), s.started_at))::DOUBLE AS at, r.model,
          r.input_tokens::DOUBLE AS input_tokens, r.output_tokens::DOUBLE AS output_tokens,
@@ -88,7 +89,7 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
  * activity are known to the hour only.
  */
 const hoursElsewhere = (db: Db, filter: ActivityFilter) => {
-  const conditions = sessionConditions(filter).withSql("u.session_id NOT IN (SELECT DISTINCT session_id FROM response_claims)")
+  const conditions = sessionConditions(filter).withSql(`u.session_id NOT IN (SELECT DISTINCT session_id FROM ${responseClaimsTable})`)
   if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= date_trunc('hour', ${since}::TIMESTAMPTZ)`)
   return db.all(
     HourRow,

@@ -1,0 +1,144 @@
+import { Effect, Schema } from "effect"
+import type { Db } from "../store/database.js"
+import { replaceRows } from "../store/insert-rows.js"
+import { inKeys } from "../store/sql-fragments.js"
+import type { CountedResponse } from "../transcript/session-accumulator.js"
+
+/**
+ * Every API response each recorded session's files hold, with its time and usage: a local table
+ * (never synced) that recording fills and usage reports read. A fork or a resume can copy a
+ * response into another session's file, sometimes with no marker; it was billed once, so it
+ * counts for one owner: the holder whose copy has the earliest timestamp, then one not marked as
+ * a copy, then the smallest session id. `ownerRank` is that rule, in one place.
+ */
+const claimColumns = {
+  response_key: "VARCHAR",
+  session_id: "VARCHAR",
+  written_at: "VARCHAR",
+  copied: "BOOLEAN",
+  model: "VARCHAR",
+  input_tokens: "BIGINT",
+  output_tokens: "BIGINT",
+  cache_write_5m_tokens: "BIGINT",
+  cache_write_1h_tokens: "BIGINT",
+  cache_read_tokens: "BIGINT",
+} as const
+
+export const responseClaimsTable = "response_claims"
+
+/** 1 for the response's owner among its holders, higher for the copies. */
+export const ownerRank = "row_number() OVER (PARTITION BY response_key ORDER BY written_at, copied, session_id)"
+
+const ddl = `CREATE TABLE IF NOT EXISTS ${responseClaimsTable} (${
+  Object.entries(claimColumns).map(([name, type]) => `${name} ${type} NOT NULL`).join(", ")
+})`
+
+const Count = Schema.Struct({ n: Schema.Number })
+
+/** Creates the table if missing; true when it was created now (sessions recorded before hold no claims). */
+export const ensureResponseClaims = (db: Db) =>
+  Effect.gen(function* () {
+    const [existing] = yield* db.all(Count, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${responseClaimsTable}'`)
+    if ((existing?.n ?? 0) > 0) return false
+    yield* db.run(ddl)
+    return true
+  })
+
+const ClaimRow = Schema.Struct({
+  response_key: Schema.String,
+  session_id: Schema.String,
+  written_at: Schema.String,
+  copied: Schema.Boolean,
+  model: Schema.String,
+  input_tokens: Schema.Number,
+  output_tokens: Schema.Number,
+  cache_write_5m_tokens: Schema.Number,
+  cache_write_1h_tokens: Schema.Number,
+  cache_read_tokens: Schema.Number,
+})
+
+/** A session's claim on one response, as recording reads it back. */
+export interface Claim {
+  readonly sessionId: string
+  readonly response: CountedResponse
+}
+
+const claimRow = (sessionId: string, response: CountedResponse) => ({
+  response_key: response.key,
+  session_id: sessionId,
+  written_at: response.timestamp,
+  copied: response.copied,
+  model: response.model,
+  input_tokens: response.usage.inputTokens,
+  output_tokens: response.usage.outputTokens,
+  cache_write_5m_tokens: response.usage.cacheWrite5mTokens,
+  cache_write_1h_tokens: response.usage.cacheWrite1hTokens,
+  cache_read_tokens: response.usage.cacheReadTokens,
+})
+
+const asClaim = (row: typeof ClaimRow.Type): Claim => ({
+  sessionId: row.session_id,
+  response: {
+    key: row.response_key,
+    model: row.model,
+    timestamp: row.written_at,
+    copied: row.copied,
+    usage: {
+      inputTokens: row.input_tokens,
+      outputTokens: row.output_tokens,
+      cacheWrite5mTokens: row.cache_write_5m_tokens,
+      cacheWrite1hTokens: row.cache_write_1h_tokens,
+      cacheReadTokens: row.cache_read_tokens,
+    },
+  },
+})
+
+/** Replaces the claims of these sessions with the responses their files hold now. */
+export const replaceClaims = (db: Db, sessions: ReadonlyArray<{ readonly sessionId: string; readonly responses: ReadonlyArray<CountedResponse> }>) =>
+  replaceRows(
+    db,
+    responseClaimsTable,
+    "session_id",
+    sessions.map((session) => session.sessionId),
+    claimColumns,
+    sessions.flatMap((session) => session.responses.map((response) => claimRow(session.sessionId, response))),
+  )
+
+const SessionIdRow = Schema.Struct({ session_id: Schema.String })
+
+/** Other sessions holding a response one of `sessionIds` holds. */
+export const sessionsSharingResponsesWith = (db: Db, sessionIds: ReadonlyArray<string>) =>
+  db.all(
+    SessionIdRow,
+    `SELECT DISTINCT session_id FROM ${responseClaimsTable}
+     WHERE response_key IN (SELECT response_key FROM ${responseClaimsTable} WHERE ${inKeys("session_id")})
+       AND NOT ${inKeys("session_id")}`,
+    [JSON.stringify(sessionIds)],
+  ).pipe(Effect.map((rows) => rows.map((row) => row.session_id)))
+
+const LostRow = Schema.Struct({ session_id: Schema.String, response_key: Schema.String })
+
+/** The responses each of `sessionIds` holds but another session owns, by session. */
+export const responsesOwnedElsewhere = (db: Db, sessionIds: ReadonlyArray<string>) =>
+  db.all(
+    LostRow,
+    `WITH ranked AS (
+       SELECT session_id, response_key, ${ownerRank} AS rank
+       FROM ${responseClaimsTable}
+       WHERE response_key IN (SELECT response_key FROM ${responseClaimsTable} WHERE ${inKeys("session_id")})
+     )
+     SELECT session_id, response_key FROM ranked WHERE rank > 1 AND ${inKeys("session_id")}`,
+    [JSON.stringify(sessionIds)],
+  ).pipe(Effect.map((rows) => {
+    const lost = new Map<string, Set<string>>()
+    for (const row of rows) lost.set(row.session_id, (lost.get(row.session_id) ?? new Set()).add(row.response_key))
+    return lost
+  }))
+
+/** Every claim of these sessions. */
+export const claimsOf = (db: Db, sessionIds: ReadonlyArray<string>) => {
+  const columns = Object.entries(claimColumns).map(([name, type]) => (type === "BIGINT" ? `${name}::DOUBLE AS ${name}` : name))
+  return db.all(ClaimRow, `SELECT ${columns.join(", ")} FROM ${responseClaimsTable} WHERE ${inKeys("session_id")}`, [
+    JSON.stringify(sessionIds),
+  ]).pipe(Effect.map((rows) => rows.map(asClaim)))
+}
