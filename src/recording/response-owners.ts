@@ -135,7 +135,7 @@ const rerecordings = (db: Db, sessionIds: ReadonlyArray<string>, lost: Map<strin
       const owned = claims
         .filter((row) => row.session_id === event.sessionId && !(lost.get(event.sessionId)?.has(row.response_key) ?? false))
         .map(asResponse)
-      return { ...withFigures(event, owned, rules), malformedLines: 0, responses: [] }
+      return { ...withFigures(event, owned, rules), malformedLines: 0, responses: [], toolCalls: [] }
     })
   })
 

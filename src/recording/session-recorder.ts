@@ -1,5 +1,6 @@
 import { Effect, Schema } from "effect"
 import { join } from "node:path"
+import { storeActivity } from "../activity/activity-table.js"
 import { AppConfig } from "../config/app-config.js"
 import { payloadOf } from "../events/stored-event.js"
 import { LocalStore, readerLockWait } from "../store/local-store.js"
@@ -28,6 +29,7 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
       store.use(({ append, db }) =>
         Effect.gen(function* () {
           if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
+          yield* storeActivity(db, parsed.map(({ event, toolCalls }) => ({ sessionId: event.sessionId, project: event.project, cwd: event.cwd, toolCalls })))
           const recordings = yield* settleOwnership(db, parsed, rules())
           const latest = yield* db.all(
             LatestPayload,

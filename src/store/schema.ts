@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { ensureActivityTable } from "../activity/activity-table.js"
 import { eventTablesDdl } from "../events/event-store.js"
 import { ensureProjections, projections } from "../projections/projector.js"
 import { ensureResponseClaims } from "../recording/response-owners.js"
@@ -10,6 +11,7 @@ import type { Db } from "./database.js"
 export const ensureSchema = (db: Db) =>
   Effect.forEach([...eventTablesDdl, transcriptFingerprintsDdl], (ddl) => db.run(ddl), { discard: true }).pipe(
     Effect.zipRight(ensureResponseClaims(db)),
+    Effect.zipRight(ensureActivityTable(db)),
     Effect.zipRight(ensureSyncBookkeeping(db)),
     Effect.zipRight(ensureProjections(db)),
   )
@@ -21,6 +23,7 @@ const expectedRelations = [
   "all_events",
   "transcript_fingerprints",
   "response_claims",
+  "activity_calls",
   "sync_outbox",
   "sync_state",
   "projection_versions",
