@@ -3,6 +3,7 @@ import { Console } from "effect"
 import { backfillCommand } from "./commands/backfill.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
+import { exportCommand } from "./commands/export.js"
 import { inboxCommand } from "./commands/inbox.js"
 import { initCommand } from "./commands/init.js"
 import { listCommand } from "./commands/list.js"
@@ -64,5 +65,6 @@ export const rootCommand = interactive.pipe(
     searchCommand,
     indexCommand,
     importLegacyCommand,
+    exportCommand,
   ]),
 )
