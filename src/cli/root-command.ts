@@ -1,6 +1,7 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
 import { Console } from "effect"
 import { backfillCommand } from "./commands/backfill.js"
+import { budgetCommand } from "./commands/budget.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
 import { exportCommand } from "./commands/export.js"
@@ -66,5 +67,6 @@ export const rootCommand = interactive.pipe(
     indexCommand,
     importLegacyCommand,
     exportCommand,
+    budgetCommand,
   ]),
 )

@@ -83,7 +83,23 @@ export const SessionRecorded = Schema.TaggedStruct("SessionRecorded", {
 })
 export type SessionRecorded = typeof SessionRecorded.Type
 
-export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, LegacyEntryUpdated, InboxWatermarkAdvanced, SessionRecorded)
+export const budgetPeriods = ["daily", "weekly", "monthly", "session"] as const
+export const BudgetPeriod = Schema.Literal(...budgetPeriods)
+export type BudgetPeriod = typeof BudgetPeriod.Type
+
+/**
+ * The owner's spending limit for a period (across all of their projects, or one), or its removal
+ * (`limitUsd` null). It syncs, so the budget follows its owner to every device; it binds only them.
+ */
+export const BudgetSet = Schema.TaggedStruct("BudgetSet", {
+  owner: Schema.NonEmptyTrimmedString,
+  period: BudgetPeriod,
+  project: Schema.NullOr(Schema.NonEmptyTrimmedString),
+  limitUsd: Schema.NullOr(Schema.Positive),
+})
+export type BudgetSet = typeof BudgetSet.Type
+
+export const DomainEvent = Schema.Union(EntryLogged, EntryStatusChanged, LegacyEntryUpdated, InboxWatermarkAdvanced, SessionRecorded, BudgetSet)
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
 
@@ -98,10 +114,15 @@ export const currentVersion: Record<EventType, number> = {
   LegacyEntryUpdated: 1,
   InboxWatermarkAdvanced: 1,
   SessionRecorded: 1,
+  BudgetSet: 1,
 }
 
 /** Types that never leave the device (DESIGN §4): kept in `local_events`, not `events`. */
 export const isLocalOnly = (type: string): boolean => type === "InboxWatermarkAdvanced"
+
+/** One budget per owner, period and project (`*` for all of them). */
+export const budgetEntity = (budget: Pick<BudgetSet, "owner" | "period" | "project">): string =>
+  `budget:${budget.owner}:${budget.period}:${budget.project ?? "*"}`
 
 /** The entity an event is about: an entry, a session, or an inbox reader. */
 export const entityOf = (event: DomainEvent): string => {
@@ -114,5 +135,7 @@ export const entityOf = (event: DomainEvent): string => {
       return event.reader
     case "SessionRecorded":
       return event.sessionId
+    case "BudgetSet":
+      return budgetEntity(event)
   }
 }

@@ -1,5 +1,6 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
+import { budgetsProjection } from "./budgets.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
@@ -11,6 +12,7 @@ export const projections: ReadonlyArray<Projection> = [
   logEntriesProjection,
   sessionsProjection,
   inboxWatermarksProjection,
+  budgetsProjection,
 ]
 
 const EntityRow = Schema.Struct({ entity_id: Schema.String })

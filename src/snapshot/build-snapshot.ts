@@ -6,6 +6,7 @@ import { sessionsTable } from "../projections/sessions.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
+import { readBudgetSnapshot } from "./budget-snapshot.js"
 import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot } from "./session-start-snapshot.js"
 
 const RecentSessionRow = Schema.Struct({
@@ -20,8 +21,8 @@ const RecentSessionRow = Schema.Struct({
 const EntryChangeRow = Schema.Struct({ lastEventId: Schema.String, updatedBy: Schema.String })
 const WatermarkRow = Schema.Struct({ reader: Schema.String, watermark: Schema.String })
 
-/** Reads the session-start snapshot off the projections. */
-export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
+/** Reads the session-start snapshot off the projections; budgets are `owner`'s. */
+export const buildSnapshot = (db: Db, owner: string, now: Date): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
   Effect.gen(function* () {
     const recentSessions = yield* db.all(
       RecentSessionRow,
@@ -41,5 +42,6 @@ export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, Datab
       recentSessions,
       entryChanges,
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),
+      budgets: yield* readBudgetSnapshot(db, owner, now),
     } as const
   })

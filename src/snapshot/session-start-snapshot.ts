@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
+import type { BudgetSnapshot } from "./budget-snapshot.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that
@@ -14,6 +15,8 @@ export interface SessionStartSnapshot {
   readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
   /** Inbox watermark per reader on this device. */
   readonly watermarks: Readonly<Record<string, string>>
+  /** The user's budgets and spend (absent in snapshots written before budgets existed). */
+  readonly budgets?: BudgetSnapshot
 }
 
 export interface RecentSession {
