@@ -1,5 +1,6 @@
 import { Command } from "@effect/cli"
 import { Effect, Layer } from "effect"
+import { Activity } from "../activity/activity-service.js"
 import { Budgets } from "../budgets/budgets-service.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
@@ -11,7 +12,7 @@ import { Sync } from "../sync/sync-service.js"
 import { rootCommand } from "./root-command.js"
 import { cliApp, runCli } from "./run-cli.js"
 
-const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, Budgets.Default, LocalStore.Default)
+const services = Layer.mergeAll(Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, Budgets.Default, Activity.Default, LocalStore.Default)
 const cli = Command.run(rootCommand, cliApp)
 
 runCli((argv) => cli(argv).pipe(Effect.provide(services)))

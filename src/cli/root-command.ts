@@ -1,5 +1,6 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
 import { Console } from "effect"
+import { activityCommand } from "./commands/activity.js"
 import { backfillCommand } from "./commands/backfill.js"
 import { budgetCommand } from "./commands/budget.js"
 import { doctorCommand } from "./commands/doctor.js"
@@ -68,5 +69,6 @@ export const rootCommand = interactive.pipe(
     importLegacyCommand,
     exportCommand,
     budgetCommand,
+    activityCommand,
   ]),
 )
