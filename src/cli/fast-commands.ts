@@ -24,7 +24,7 @@ export const fastCommands = {
   record: fastCommand({ options: { "no-sync": { type: "boolean" } }, allowPositionals: false }),
   "session-start": fastCommand({ options: {}, allowPositionals: false }),
   search: fastCommand({
-    options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" } },
+    options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" }, "resume-command": { type: "boolean" } },
     allowPositionals: true,
   }),
 }

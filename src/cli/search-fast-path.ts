@@ -6,9 +6,9 @@ import { defaultSearchLimit, searchOutput } from "./search-output.js"
 import { countOf, fastCommands } from "./fast-commands.js"
 import { version } from "./version.js"
 
-type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean }
+type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean; readonly resume: boolean }
 
-/** `search TEXT [--content] [--limit N] [--json]`; anything else is left to the full CLI. */
+/** `search TEXT [--content] [--limit N] [--json] [--resume-command]`; anything else is left to the full CLI. */
 const searchArgsOf = ([command, ...rest]: ReadonlyArray<string>): SearchArgs | undefined => {
   const parsed = command === "search" ? fastCommands.search.parse(rest) : undefined
   const limit = countOf(parsed?.values.limit, defaultSearchLimit)
@@ -16,7 +16,7 @@ const searchArgsOf = ([command, ...rest]: ReadonlyArray<string>): SearchArgs | u
   // A text that looks like an option is the full CLI's to interpret.
   return parsed === undefined || limit === undefined || text === undefined || others.length > 0 || text.startsWith("-")
     ? undefined
-    : { text, content: parsed.values.content === true, json: parsed.values.json === true, limit }
+    : { text, content: parsed.values.content === true, json: parsed.values.json === true, resume: parsed.values["resume-command"] === true, limit }
 }
 
 /**
@@ -32,5 +32,5 @@ export const fastSearchOutput = async (args: ReadonlyArray<string>, env: NodeJS.
   if (snapshot === undefined) return undefined
   const loaded = await loadSearchIndex(searchIndexPath(paths.dataDir))
   if (loaded === undefined || loaded.index.builtBy !== version || loaded.index.newestEventId !== snapshot.newestEventId) return undefined
-  return searchOutput(searchSessions(loaded, search.text, search), search.text, search.json)
+  return searchOutput(searchSessions(loaded, search.text, search), search.text, search.json, search.resume)
 }
