@@ -1,6 +1,7 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { searchSessions, type SearchOptions } from "../search/index-query.js"
 import { loadSearchIndex, searchIndexPath } from "../search/search-index-file.js"
+import { queryOfArguments } from "../search/search-terms.js"
 import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { defaultSearchLimit, searchOutput } from "./search-output.js"
 import { countOf, fastCommands } from "./fast-commands.js"
@@ -8,15 +9,15 @@ import { version } from "./version.js"
 
 type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean; readonly resume: boolean }
 
-/** `search TEXT [--content] [--limit N] [--json] [--resume-command]`; anything else is left to the full CLI. */
+/** `search WORDS… [--content] [--limit N] [--json] [--resume-command]`; anything else is left to the full CLI. */
 const searchArgsOf = ([command, ...rest]: ReadonlyArray<string>): SearchArgs | undefined => {
   const parsed = command === "search" ? fastCommands.search.parse(rest) : undefined
   const limit = countOf(parsed?.values.limit, defaultSearchLimit)
-  const [text, ...others] = parsed?.positionals ?? []
-  // A text that looks like an option is the full CLI's to interpret.
-  return parsed === undefined || limit === undefined || text === undefined || others.length > 0 || text.startsWith("-")
+  const words = parsed?.positionals ?? []
+  // A word that looks like an option is the full CLI's to interpret.
+  return parsed === undefined || limit === undefined || words.length === 0 || words.some((word) => word.startsWith("-"))
     ? undefined
-    : { text, content: parsed.values.content === true, json: parsed.values.json === true, resume: parsed.values["resume-command"] === true, limit }
+    : { text: queryOfArguments(words), content: parsed.values.content === true, json: parsed.values.json === true, resume: parsed.values["resume-command"] === true, limit }
 }
 
 /**

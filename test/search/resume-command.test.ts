@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { resumeCommand } from "../../src/sessions/resume-command.js"
-import { searchTerms } from "../../src/search/search-terms.js"
+import { queryOfArguments, searchTerms } from "../../src/search/search-terms.js"
 
 describe("resume command", () => {
   it("quotes a cwd the shell would split or expand, and leaves a plain one bare", () => {
@@ -13,5 +13,10 @@ describe("search terms", () => {
   it("splits words and keeps quoted phrases whole", () => {
     expect(searchTerms(`  flaky   "login test" ci "unclosed phrase`)).toEqual(["flaky", "login test", "ci", "unclosed phrase"])
     expect(searchTerms(`"" \t `)).toEqual([])
+  })
+
+  it("reads an argument the shell kept whole around spaces as a phrase", () => {
+    expect(searchTerms(queryOfArguments(["flaky login", "ci"]))).toEqual(["flaky login", "ci"])
+    expect(searchTerms(queryOfArguments([`"a b" c`]))).toEqual(["a b", "c"])
   })
 })
