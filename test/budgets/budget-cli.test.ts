@@ -7,7 +7,7 @@ import { assistant, userPrompt, writeLines } from "../support/transcript-builder
 
 interface StandingJson {
   readonly period: string
-  readonly spentUsd: number
+  readonly spent_usd: number
   readonly share: number
 }
 
@@ -56,7 +56,7 @@ describe("budgets across devices", () => {
     const warning = `🛑 Budget exceeded: daily $${(2 * cost).toFixed(2)} of $${limit.toFixed(2)} (${Math.round((2 * cost / limit) * 100)}%)`
     expect(laptop.banner()).toContain(warning)
     expect(desktop.banner()).toContain(warning)
-    expect(desktop.status()).toMatchObject([{ period: "daily", spentUsd: 2 * cost }])
+    expect(desktop.status()).toMatchObject([{ period: "daily", spent_usd: 2 * cost }])
     expect(desktop.run(["budget", "status", "--check"])).toMatchObject({ status: 1, stderr: `claude-session-logger: budget exceeded: ${warning.replace("🛑 Budget exceeded: ", "")}\n` })
     // Bob spent far more, but alice's budget is not his: he sees nothing.
     expect(teammate.banner()).not.toMatch(/Budget/)

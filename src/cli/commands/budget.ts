@@ -53,6 +53,8 @@ const clearCommand = Command.make("clear", {
 
 const check = Options.boolean("check").pipe(Options.withDescription("Exit 1 when any budget is exceeded (for scripts)."))
 
+const stateOf = (standing: BudgetStanding) => (standing.share > 1 ? "exceeded" : standing.share >= warnShare ? "warning" : "ok")
+
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
 const statusText = (standings: ReadonlyArray<BudgetStanding>): string =>
@@ -66,15 +68,30 @@ const statusText = (standings: ReadonlyArray<BudgetStanding>): string =>
         `$${standing.spentUsd.toFixed(2)}`,
         percent(standing.share),
         standing.projectedUsd === null ? "" : `$${standing.projectedUsd.toFixed(2)}`,
-        standing.share > 1 ? "exceeded" : standing.share >= warnShare ? "warning" : "",
+        stateOf(standing) === "ok" ? "" : stateOf(standing),
       ]),
     )
+
+/** `budget status --json`: snake_case, as every other JSON output. */
+const standingJson = (standing: BudgetStanding) => ({
+  period: standing.period,
+  project: standing.project,
+  limit_usd: standing.limitUsd,
+  spent_usd: standing.spentUsd,
+  share: Math.round(standing.share * 10_000) / 10_000,
+  projected_usd: standing.projectedUsd,
+  ...("sessionId" in standing.measured
+    ? { session_id: standing.measured.sessionId }
+    : { from: standing.measured.from, to: standing.measured.to }),
+  state: stateOf(standing),
+  text: standingText(standing),
+})
 
 const statusCommand = Command.make("status", { json, check }, (args) =>
   Effect.gen(function* () {
     const budgets = yield* Budgets
     const standings = yield* budgets.status
-    if (args.json) yield* printJson(standings.map((standing) => ({ ...standing, text: standingText(standing) })))
+    if (args.json) yield* printJson(standings.map(standingJson))
     else yield* Console.log(statusText(standings))
     if (args.check) yield* budgets.check
   })).pipe(Command.withDescription("Each budget with its spend (all your devices), share and projection to the period's end."))
