@@ -1,4 +1,5 @@
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
+import { createTableFilledByRecording } from "../recording/transcript-fingerprints.js"
 import type { Db } from "../store/database.js"
 import { replaceRows } from "../store/insert-rows.js"
 import type { ToolCall } from "../transcript/tool-calls.js"
@@ -27,18 +28,8 @@ const ddl = `CREATE TABLE IF NOT EXISTS ${activityTable} (${
   Object.entries(activityColumns).map(([name, type]) => `${name} ${type}`).join(", ")
 })`
 
-const Count = Schema.Struct({ n: Schema.Number })
-
-/**
- * Creates the table. When it is new, sessions recorded before it existed have no activity rows:
- * their backfill fingerprints are dropped so the next backfill reads them again (once).
- */
-export const ensureActivityTable = (db: Db) =>
-  Effect.gen(function* () {
-    const [existing] = yield* db.all(Count, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${activityTable}'`)
-    if ((existing?.n ?? 0) > 0) return
-    yield* db.transaction(db.run(ddl).pipe(Effect.zipRight(db.run(`DELETE FROM transcript_fingerprints`))))
-  })
+/** Creates the table; the first backfill after it is new reads every session again to fill it. */
+export const ensureActivityTable = (db: Db) => createTableFilledByRecording(db, activityTable, ddl)
 
 /** A freshly parsed session: where it ran and the calls its files hold. */
 export interface SessionActivity {

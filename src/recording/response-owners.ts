@@ -5,6 +5,7 @@ import type { Db } from "../store/database.js"
 import { replaceRows } from "../store/insert-rows.js"
 import { inKeys } from "../store/sql-fragments.js"
 import type { CountedResponse } from "../transcript/session-accumulator.js"
+import { createTableFilledByRecording } from "./transcript-fingerprints.js"
 import { type RecordingRules, type SessionRecording, tokenFigures } from "./session-recording.js"
 
 /**
@@ -32,18 +33,8 @@ const ddl = `CREATE TABLE IF NOT EXISTS response_claims (${
   Object.entries(claimColumns).map(([name, type]) => `${name} ${type} NOT NULL`).join(", ")
 })`
 
-const Count = Schema.Struct({ n: Schema.Number })
-
-/**
- * Creates the table. When it is new, sessions recorded before it existed hold no claims: their
- * backfill fingerprints are dropped so the next backfill reads them again (once).
- */
-export const ensureResponseClaims = (db: Db) =>
-  Effect.gen(function* () {
-    const [existing] = yield* db.all(Count, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'response_claims'`)
-    if ((existing?.n ?? 0) > 0) return
-    yield* db.transaction(db.run(ddl).pipe(Effect.zipRight(db.run(`DELETE FROM transcript_fingerprints`))))
-  })
+/** Creates the table; the first backfill after it is new reads every session again to fill it. */
+export const ensureResponseClaims = (db: Db) => createTableFilledByRecording(db, "response_claims", ddl)
 
 const SessionIdRow = Schema.Struct({ session_id: Schema.String })
 const LostRow = Schema.Struct({ session_id: Schema.String, response_key: Schema.String })

@@ -25,3 +25,17 @@ export const saveFingerprints = (db: Db, fingerprints: ReadonlyArray<{ readonly 
     { session_id: "VARCHAR", fingerprint: "VARCHAR" },
     fingerprints,
   ))
+
+const Count = Schema.Struct({ n: Schema.Number })
+
+/**
+ * Creates a table that recording fills from transcripts. When it is new, sessions recorded
+ * before it existed have no rows in it: their fingerprints are dropped so the next backfill
+ * reads them again (once).
+ */
+export const createTableFilledByRecording = (db: Db, table: string, ddl: string) =>
+  Effect.gen(function* () {
+    const [existing] = yield* db.all(Count, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = $1`, [table])
+    if ((existing?.n ?? 0) > 0) return
+    yield* db.transaction(db.run(ddl).pipe(Effect.zipRight(db.run(`DELETE FROM transcript_fingerprints`))))
+  })
