@@ -1,7 +1,7 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc } from "../store/sql-fragments.js"
-import { activityTable } from "./activity-table.js"
+import { activityTable } from "../recording/activity-table.js"
 
 /** One tool call as `activity --json` prints it. */
 export const ActivityCall = Schema.Struct({

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { activityTable } from "../activity/activity-table.js"
+import { activityTable } from "../recording/activity-table.js"
 import { logEntriesTable } from "../projections/log-entries.js"
 import { sessionModelsTable, sessionsTable } from "../projections/sessions.js"
 import { sessionColumns, tokenColumns } from "../sessions/session-queries.js"

@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import { join } from "node:path"
-import { storeActivity } from "../activity/activity-table.js"
+import { storeActivity } from "./activity-table.js"
 import { AppConfig } from "../config/app-config.js"
 import { payloadOf } from "../events/stored-event.js"
 import { LocalStore, readerLockWait } from "../store/local-store.js"

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { ensureActivityTable } from "../activity/activity-table.js"
+import { ensureActivityTable } from "../recording/activity-table.js"
 import { eventTablesDdl } from "../events/event-store.js"
 import { ensureProjections, projections } from "../projections/projector.js"
 import { ensureResponseClaims } from "../recording/response-owners.js"

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { createTableFilledByRecording } from "../recording/transcript-fingerprints.js"
+import { createTableFilledByRecording } from "./transcript-fingerprints.js"
 import type { Db } from "../store/database.js"
 import { replaceRows } from "../store/insert-rows.js"
 import type { ToolCall } from "../transcript/tool-calls.js"
