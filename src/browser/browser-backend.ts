@@ -1,4 +1,5 @@
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { Activity } from "../activity/activity-service.js"
 import { existsSync } from "node:fs"
 import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { AppConfig } from "../config/app-config.js"
@@ -22,7 +23,10 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 export const createBrowserBackend = (): BrowserBackend => {
   keepNewFilesPrivate()
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(LocalStore.Default, Search.Default).pipe(Layer.provide(StoreExtensionsLive), Layer.provideMerge(AppConfig.fromProcess)),
+    Layer.mergeAll(LocalStore.Default, Search.Default, Activity.Default).pipe(
+      Layer.provide(StoreExtensionsLive),
+      Layer.provideMerge(AppConfig.fromProcess),
+    ),
   )
   const use = <A, E>(work: (session: StoreSession) => Effect.Effect<A, E>) =>
     runtime.runPromise(LocalStore.pipe(Effect.flatMap((store) => store.use(work))))
@@ -52,6 +56,8 @@ export const createBrowserBackend = (): BrowserBackend => {
       runtime.runPromise(Search.pipe(Effect.flatMap((search) => search.searchContent(term)))).then((hits) =>
         new Map(hits.flatMap((hit) => (hit.matching_line === undefined ? [] : [[hit.session_id, hit.matching_line.text] as const])))
       ),
+    loadActivity: (sessionId) =>
+      runtime.runPromise(Activity.pipe(Effect.flatMap((activity) => activity.timeline(sessionId, {})))).then(({ calls }) => calls),
     dispose: () => runtime.dispose(),
   }
 }

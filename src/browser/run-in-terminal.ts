@@ -73,6 +73,7 @@ export const runBrowserInTerminal = async (distDir: string, loadBackend: () => B
     loadSummary: (period) => backend.then((ready) => ready.loadSummary(period)),
     searchContent: (term) => backend.then((ready) => ready.searchContent(term)),
     loadConversation: (path) => readConversation(path),
+    loadActivity: (sessionId) => backend.then((ready) => ready.loadActivity(sessionId)),
   }
   const outcome = await tui.runBrowser(actions, wantsColour(process.env))
   await backend.then((ready) => ready.dispose(), () => undefined)

@@ -25,7 +25,7 @@ export const fastCommands = {
   "session-start": fastCommand({ options: {}, allowPositionals: false }),
   statusline: fastCommand({ options: {}, allowPositionals: false }),
   search: fastCommand({
-    options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" } },
+    options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" }, "resume-command": { type: "boolean" } },
     allowPositionals: true,
   }),
 }

@@ -1,5 +1,7 @@
 import { Command } from "@effect/cli"
 import { Effect, Layer } from "effect"
+import { Activity } from "../activity/activity-service.js"
+import { Budgets } from "../budgets/budgets-service.js"
 import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { Entries } from "../entries/entries-service.js"
 import { SessionRecorder } from "../recording/session-recorder.js"
@@ -14,6 +16,7 @@ import { cliApp, runCli } from "./run-cli.js"
 
 const services = Layer.mergeAll(
   Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, LocalStore.Default, Memory.Default,
+  Budgets.Default, Activity.Default,
 ).pipe(Layer.provide(StoreExtensionsLive))
 const cli = Command.run(rootCommand, cliApp)
 

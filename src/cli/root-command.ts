@@ -1,8 +1,11 @@
 import { CliConfig, Command, HelpDoc } from "@effect/cli"
 import { Console } from "effect"
+import { activityCommand } from "./commands/activity.js"
 import { backfillCommand } from "./commands/backfill.js"
+import { budgetCommand } from "./commands/budget.js"
 import { doctorCommand } from "./commands/doctor.js"
 import { eventsCommand } from "./commands/events.js"
+import { exportCommand } from "./commands/export.js"
 import { inboxCommand } from "./commands/inbox.js"
 import { initCommand } from "./commands/init.js"
 import { listCommand } from "./commands/list.js"
@@ -69,5 +72,8 @@ export const rootCommand = interactive.pipe(
     indexCommand,
     importLegacyCommand,
     memoryCommand,
+    exportCommand,
+    budgetCommand,
+    activityCommand,
   ]),
 )

@@ -1,22 +1,23 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { searchSessions, type SearchOptions } from "../search/index-query.js"
 import { loadSearchIndex, searchIndexPath } from "../search/search-index-file.js"
+import { queryOfArguments } from "../search/search-terms.js"
 import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { defaultSearchLimit, searchOutput } from "./search-output.js"
 import { countOf, fastCommands } from "./fast-commands.js"
 import { version } from "../config/version.js"
 
-type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean }
+type SearchArgs = SearchOptions & { readonly text: string; readonly json: boolean; readonly resume: boolean }
 
-/** `search TEXT [--content] [--limit N] [--json]`; anything else is left to the full CLI. */
+/** `search WORDS… [--content] [--limit N] [--json] [--resume-command]`; anything else is left to the full CLI. */
 const searchArgsOf = ([command, ...rest]: ReadonlyArray<string>): SearchArgs | undefined => {
   const parsed = command === "search" ? fastCommands.search.parse(rest) : undefined
   const limit = countOf(parsed?.values.limit, defaultSearchLimit)
-  const [text, ...others] = parsed?.positionals ?? []
-  // A text that looks like an option is the full CLI's to interpret.
-  return parsed === undefined || limit === undefined || text === undefined || others.length > 0 || text.startsWith("-")
+  const words = parsed?.positionals ?? []
+  // A word that looks like an option is the full CLI's to interpret.
+  return parsed === undefined || limit === undefined || words.length === 0 || words.some((word) => word.startsWith("-"))
     ? undefined
-    : { text, content: parsed.values.content === true, json: parsed.values.json === true, limit }
+    : { text: queryOfArguments(words), content: parsed.values.content === true, json: parsed.values.json === true, resume: parsed.values["resume-command"] === true, limit }
 }
 
 /**
@@ -32,5 +33,5 @@ export const fastSearchOutput = async (args: ReadonlyArray<string>, env: NodeJS.
   if (snapshot === undefined) return undefined
   const loaded = await loadSearchIndex(searchIndexPath(paths.dataDir))
   if (loaded === undefined || loaded.index.builtBy !== version || loaded.index.newestEventId !== snapshot.newestEventId) return undefined
-  return searchOutput(searchSessions(loaded, search.text, search), search.text, search.json)
+  return searchOutput(searchSessions(loaded, search.text, search), search.text, search.json, search.resume)
 }

@@ -37,3 +37,7 @@ export const titleMatch = Options.text("title-match").pipe(
   Options.optional,
   Options.withDescription("Words that all appear in the entry's title (any case)."),
 )
+
+export const resumeCommandOption = Options.boolean("resume-command").pipe(
+  Options.withDescription("Print each session's resume command (cd <cwd> && claude --resume <id>); a resume_command field with --json."),
+)

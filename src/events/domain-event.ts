@@ -108,6 +108,22 @@ export type MemoryFileDeleted = typeof MemoryFileDeleted.Type
 /** The entity of a memory file: one per project key and file name. */
 export const memoryFileEntity = (projectKey: string, name: string): string => `memory:${projectKey}/${name}`
 
+export const budgetPeriods = ["daily", "weekly", "monthly", "session"] as const
+export const BudgetPeriod = Schema.Literal(...budgetPeriods)
+export type BudgetPeriod = typeof BudgetPeriod.Type
+
+/**
+ * The owner's spending limit for a period (across all of their projects, or one), or its removal
+ * (`limitUsd` null). It syncs, so the budget follows its owner to every device; it binds only them.
+ */
+export const BudgetSet = Schema.TaggedStruct("BudgetSet", {
+  owner: Schema.NonEmptyTrimmedString,
+  period: BudgetPeriod,
+  project: Schema.NullOr(Schema.NonEmptyTrimmedString),
+  limitUsd: Schema.NullOr(Schema.Positive),
+})
+export type BudgetSet = typeof BudgetSet.Type
+
 export const DomainEvent = Schema.Union(
   EntryLogged,
   EntryStatusChanged,
@@ -116,6 +132,7 @@ export const DomainEvent = Schema.Union(
   SessionRecorded,
   MemoryFileWritten,
   MemoryFileDeleted,
+  BudgetSet,
 )
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
@@ -133,10 +150,15 @@ export const currentVersion: Record<EventType, number> = {
   SessionRecorded: 1,
   MemoryFileWritten: 1,
   MemoryFileDeleted: 1,
+  BudgetSet: 1,
 }
 
 /** Types that never leave the device: kept in `local_events`, not `events`. */
 export const isLocalOnly = (type: string): boolean => type === "InboxWatermarkAdvanced"
+
+/** One budget per owner, period and project (`*` for all of them). */
+export const budgetEntity = (budget: Pick<BudgetSet, "owner" | "period" | "project">): string =>
+  `budget:${budget.owner}:${budget.period}:${budget.project ?? "*"}`
 
 /** The entity an event is about: an entry, a session, or an inbox reader. */
 export const entityOf = (event: DomainEvent): string => {
@@ -152,5 +174,7 @@ export const entityOf = (event: DomainEvent): string => {
     case "MemoryFileWritten":
     case "MemoryFileDeleted":
       return memoryFileEntity(event.projectKey, event.name)
+    case "BudgetSet":
+      return budgetEntity(event)
   }
 }

@@ -80,7 +80,8 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
       })
 
     const refreshSnapshot = (db: Db) =>
-      buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json"))).pipe(
+      Clock.currentTimeMillis.pipe(
+        Effect.flatMap((nowMs) => buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json")), new Date(nowMs))),
         Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
         // The snapshot is a cache of the projections: failing to refresh it fails nothing.
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),

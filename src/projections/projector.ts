@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import { entitiesWithEventsOf } from "../events/event-store.js"
 import type { Db } from "../store/database.js"
+import { budgetsProjection } from "./budgets.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
 import { memoryFilesProjection } from "./memory-files.js"
@@ -13,6 +14,7 @@ export const projections: ReadonlyArray<Projection> = [
   sessionsProjection,
   inboxWatermarksProjection,
   memoryFilesProjection,
+  budgetsProjection,
 ]
 
 /** The tables the projector makes, as `schema.name`: its version table and every projection's tables. */

@@ -1,19 +1,24 @@
 import { Effect } from "effect"
 import type { StoreExtension } from "../local-store/store-extension.js"
+import type { DatabaseFailed } from "../store/database-errors.js"
+import type { Db } from "../store/database.js"
 import { ensureResponseClaims, responseClaimsTable } from "../usage/response-claims.js"
+import { activityTable, ensureActivityTable } from "./activity-table.js"
 import { transcriptFingerprintsDdl } from "./transcript-fingerprints.js"
 
 /**
- * Recording's local tables (never synced): backfill's file fingerprints, and the response claims
- * it fills. When the claims table is new, sessions recorded before it hold no claims: their
- * fingerprints are dropped so the next backfill reads them again (once).
+ * A table recording fills from transcripts: when it is new, sessions recorded before it have no
+ * rows in it, so their fingerprints are dropped and the next backfill reads them again (once).
  */
+const filledByRecording = (db: Db, created: Effect.Effect<boolean, DatabaseFailed>) =>
+  db.transaction(created.pipe(Effect.tap((isNew) => (isNew ? db.run(`DELETE FROM transcript_fingerprints`) : Effect.void))))
+
+/** Recording's local tables (never synced): backfill's file fingerprints, the response claims and the activity it fills. */
 export const recordingStoreExtension: StoreExtension = {
-  tables: ["transcript_fingerprints", responseClaimsTable],
+  tables: ["transcript_fingerprints", responseClaimsTable, activityTable],
   ensureTables: (db) =>
     db.run(transcriptFingerprintsDdl).pipe(
-      Effect.zipRight(db.transaction(ensureResponseClaims(db).pipe(
-        Effect.tap((created) => (created ? db.run(`DELETE FROM transcript_fingerprints`) : Effect.void)),
-      ))),
+      Effect.zipRight(filledByRecording(db, ensureResponseClaims(db))),
+      Effect.zipRight(filledByRecording(db, ensureActivityTable(db))),
     ),
 }

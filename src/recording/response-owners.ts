@@ -31,7 +31,7 @@ const rerecordings = (db: Db, sessionIds: ReadonlyArray<string>, lost: ReadonlyM
       const owned = claims
         .filter((claim) => claim.sessionId === event.sessionId && !(lost.get(event.sessionId)?.has(claim.response.key) ?? false))
         .map((claim) => claim.response)
-      return { ...withFigures(event, owned, rules), malformedLines: 0, responses: [] }
+      return { ...withFigures(event, owned, rules), malformedLines: 0, responses: [], toolCalls: [] }
     })
   })
 

@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import { join } from "node:path"
+import { storeActivity } from "./activity-table.js"
 import { AppConfig } from "../config/app-config.js"
 import { latestPayloads } from "../events/event-store.js"
 import { payloadOf } from "../events/stored-event.js"
@@ -27,6 +28,7 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
       store.use(({ append, db }) =>
         Effect.gen(function* () {
           if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
+          yield* storeActivity(db, parsed.map(({ event, toolCalls }) => ({ sessionId: event.sessionId, project: event.project, cwd: event.cwd, toolCalls })))
           const recordings = yield* settleOwnership(db, parsed, rules())
           const latest = yield* latestPayloads(db, "SessionRecorded", recordings.map((recording) => recording.event.sessionId))
           const previous = new Map([...latest].map(([sessionId, payload]) => [sessionId, JSON.stringify(JSON.parse(payload))]))

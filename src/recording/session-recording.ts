@@ -4,6 +4,7 @@ import { SessionId } from "../events/ids.js"
 import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
 import { type CountedResponse, type ParsedSession, usageByModel } from "../transcript/session-accumulator.js"
 import { sessionType, type SessionTypeRule } from "../transcript/session-type.js"
+import type { ToolCall } from "../transcript/tool-calls.js"
 import { addUsage, type TokenUsage, zeroUsage } from "../transcript/usage.js"
 
 export interface RecordingRules {
@@ -19,6 +20,8 @@ export interface SessionRecording {
   readonly malformedLines: number
   /** Every response the session's files hold, before the cross-session rule gives each one owner. */
   readonly responses: ReadonlyArray<CountedResponse>
+  /** Its tool calls, for the local activity table (never in the event). */
+  readonly toolCalls: ReadonlyArray<ToolCall>
 }
 
 const roundUsd = (value: number) => Math.round(value * 1e6) / 1e6
@@ -111,5 +114,6 @@ export const sessionRecording = (
     unknownModels,
     malformedLines: parsed.malformedLines,
     responses: parsed.responses,
+    toolCalls: parsed.toolCalls,
   }
 }

@@ -2,6 +2,7 @@ import type { SessionView } from "../sessions/session-queries.js"
 import { snippetAt } from "./match-snippet.js"
 import type { IndexedSession, LoadedSearchIndex } from "./search-index-file.js"
 import { blockAt, blockSeparator, searchTextOf } from "./search-text.js"
+import { searchTerms } from "./search-terms.js"
 
 /** A session found by `search`: the sessions shape, plus the matching line when the match is in the content. */
 export type SearchHit = SessionView & { readonly matching_line?: { readonly line_number: number; readonly text: string } }
@@ -48,33 +49,47 @@ const firstContentMatch = (text: Buffer, transcriptPath: string, term: string) =
   return undefined
 }
 
-/** Each session (but those in `skip`) whose conversation contains `term`, newest first, with its first matching line; at most `limit`. */
+/** The first term's first matching line, when the conversation holds every term. */
+const allTermsMatch = (text: Buffer, transcriptPath: string, terms: ReadonlyArray<string>) => {
+  const [first, ...others] = terms
+  const match = first === undefined ? undefined : firstContentMatch(text, transcriptPath, first)
+  return match !== undefined && others.every((term) => firstContentMatch(text, transcriptPath, term) !== undefined) ? match : undefined
+}
+
+/**
+ * Each session (but those in `skip`) whose conversation holds every term of `query` (words in any
+ * order and line, "quoted phrases" as written), newest first, with the first term's first
+ * matching line; at most `limit`.
+ */
 export const contentHits = (
   loaded: LoadedSearchIndex,
-  term: string,
+  query: string,
   limit: number,
   skip: ReadonlySet<IndexedSession> = new Set(),
 ): ReadonlyArray<SearchHit> => {
   const hits: Array<SearchHit> = []
-  if (term === "") return hits
+  const terms = searchTerms(query)
+  if (terms.length === 0) return hits
   for (const session of loaded.index.sessions) {
     if (hits.length >= limit) break
     if (session.transcript === null || skip.has(session)) continue
     const text = currentText(session, loaded)
-    const match = text === undefined ? undefined : firstContentMatch(text, session.transcript.path, term)
+    const match = text === undefined ? undefined : allTermsMatch(text, session.transcript.path, terms)
     if (match !== undefined) hits.push({ ...viewOf(loaded)(session), matching_line: match })
   }
   return hits
 }
 
 /**
- * Sessions whose title, project, cwd or branch contain `term`, newest first; with `content`,
- * then those whose conversation does, each with its first matching line.
+ * Sessions whose title, project, cwd or branch hold every term of `query`, newest first; with
+ * `content`, then those whose conversation does, each with its first matching line.
  */
-export const searchSessions = (loaded: LoadedSearchIndex, term: string, options: SearchOptions): ReadonlyArray<SearchHit> => {
-  const lowerTerm = term.toLowerCase()
-  const byMetadata = loaded.index.sessions.filter((session) => session.metadata.includes(lowerTerm)).slice(0, options.limit)
+export const searchSessions = (loaded: LoadedSearchIndex, query: string, options: SearchOptions): ReadonlyArray<SearchHit> => {
+  const lowerTerms = searchTerms(query).map((term) => term.toLowerCase())
+  const byMetadata = loaded.index.sessions
+    .filter((session) => lowerTerms.length > 0 && lowerTerms.every((term) => session.metadata.includes(term)))
+    .slice(0, options.limit)
   const hits = byMetadata.map(viewOf(loaded))
   if (!options.content || hits.length >= options.limit) return hits
-  return [...hits, ...contentHits(loaded, term, options.limit - hits.length, new Set(byMetadata))]
+  return [...hits, ...contentHits(loaded, query, options.limit - hits.length, new Set(byMetadata))]
 }

@@ -39,11 +39,13 @@ export type SessionView = typeof SessionView.Type
 export const SessionModelView = Schema.Struct({ session_id: Schema.String, model: Schema.String, ...tokenFields })
 export type SessionModelView = typeof SessionModelView.Type
 
-const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBLE AS output_tokens,
+/** The token and cost columns as `--json` prints them (shared with `export`). */
+export const tokenColumns = `input_tokens::DOUBLE AS input_tokens, output_tokens::DOUBLE AS output_tokens,
   cache_write_tokens::DOUBLE AS cache_write_tokens, cache_read_tokens::DOUBLE AS cache_read_tokens,
   total_tokens::DOUBLE AS total_tokens, cost_usd`
 
-const sessionColumns = `session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
+/** A session's columns as `sessions --json` prints them (shared with `export`). */
+export const sessionColumns = `session_id, project, cwd, ${isoUtc("started_at")} AS started_at, ${isoUtc("ended_at")} AS ended_at,
   duration_min, models, ${tokenColumns}, message_count, tool_call_count, skills_used, git_branch, cc_version, title,
   session_type, created_by, cc_cost_usd`
 const selectSessions = `SELECT ${sessionColumns} FROM ${sessionsTable}`

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { LocalStore } from "../local-store/local-store.js"
-import { AmbiguousSession, SessionNotFound } from "./session-errors.js"
-import { listSessions, type SessionFilter, sessionModels, sessionsMatching } from "./session-queries.js"
+import { resolveSession } from "./resolve-session.js"
+import { listSessions, type SessionFilter, sessionModels } from "./session-queries.js"
 
 /** Reading recorded sessions. */
 export class Sessions extends Effect.Service<Sessions>()("Sessions", {
@@ -14,10 +14,7 @@ export class Sessions extends Effect.Service<Sessions>()("Sessions", {
     const show = (idOrPrefix: string) =>
       store.read((db) =>
         Effect.gen(function* () {
-          const matches = yield* sessionsMatching(db, idOrPrefix)
-          const [session, ...others] = matches
-          if (session === undefined || idOrPrefix.trim() === "") return yield* new SessionNotFound({ query: idOrPrefix })
-          if (others.length > 0) return yield* new AmbiguousSession({ query: idOrPrefix, candidates: matches })
+          const session = yield* resolveSession(db, idOrPrefix)
           return { session, models: yield* sessionModels(db, session.session_id) }
         })
       )

@@ -10,6 +10,7 @@ import type { PriceTable } from "../transcript/pricing.js"
 import { usageActivities } from "../usage/block-activity.js"
 import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot, type SnapshotUsage } from "./session-start-snapshot.js"
 import { usageBlocks } from "../usage/usage-blocks.js"
+import { readBudgetSnapshot } from "./budget-snapshot.js"
 
 const RecentSessionRow = Schema.Struct({
   session_id: Schema.String,
@@ -44,8 +45,8 @@ const recentUsage = (db: Db, actor: string, prices: PriceTable, now: number) =>
     return { actor, hourlyCost, latestBlock: usageBlocks(activities, now).at(-1) ?? null } satisfies SnapshotUsage
   })
 
-/** Reads the session-start snapshot off the projections; the status line's part is `actor`'s usage. */
-export const buildSnapshot = (db: Db, actor: string, prices: PriceTable): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
+/** Reads the session-start snapshot off the projections; the status line's usage and the budgets are `actor`'s. */
+export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Date): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
   Effect.gen(function* () {
     const recentSessions = yield* db.all(
       RecentSessionRow,
@@ -65,6 +66,7 @@ export const buildSnapshot = (db: Db, actor: string, prices: PriceTable): Effect
       recentSessions,
       entryChanges,
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),
-      usage: yield* recentUsage(db, actor, prices, Date.now()),
+      usage: yield* recentUsage(db, actor, prices, now.getTime()),
+      budgets: yield* readBudgetSnapshot(db, actor, now),
     } as const
   })

@@ -2,6 +2,7 @@ import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { resolveActor } from "../config/identity.js"
 import { isStubSession } from "../projections/stub-session.js"
 import { inboxBadge, recentBanner } from "./banner-text.js"
+import { budgetWarning } from "./budget-standing.js"
 import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
 
 /**
@@ -22,9 +23,14 @@ export const inboxCountOutput = (env: NodeJS.ProcessEnv): string => {
 
 export const defaultRecentLimit = 3
 
+/** The budget line of the banner: empty unless a budget of the user is at 80% or more. */
+export const budgetWarningOutput = (env: NodeJS.ProcessEnv, now: Date): string =>
+  budgetWarning(readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)?.budgets, now)
+
 /**
- * What the SessionStart hook prints: the recent-sessions banner and the inbox badge (either may
- * be empty). Plain stdout of a SessionStart hook is added to Claude's context, so it stays short.
+ * What the SessionStart hook prints: the recent-sessions banner, the inbox badge and the budget
+ * warning (any may be empty). Plain stdout of a SessionStart hook is added to Claude's context, so it stays short.
  */
 export const sessionStartOutput = (env: NodeJS.ProcessEnv): string =>
-  [recentOutput({ limit: defaultRecentLimit, json: false }, env), inboxCountOutput(env)].filter((part) => part !== "").join("\n")
+  [recentOutput({ limit: defaultRecentLimit, json: false }, env), inboxCountOutput(env), budgetWarningOutput(env, new Date())]
+    .filter((part) => part !== "").join("\n")

@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
 import type { UsageBlock } from "../usage/usage-blocks.js"
+import type { BudgetSnapshot } from "./budget-snapshot.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that
@@ -17,6 +18,8 @@ export interface SessionStartSnapshot {
   readonly watermarks: Readonly<Record<string, string>>
   /** What the status line shows; snapshots written before it existed lack it. */
   readonly usage?: SnapshotUsage
+  /** The user's budgets and spend (absent in snapshots written before budgets existed). */
+  readonly budgets?: BudgetSnapshot
 }
 
 /** The usage of the user whose process wrote the snapshot (`created_by`), recent enough for the status line. */

@@ -13,6 +13,20 @@ export const userType = marker(`"type":"user"`)
 export const headBytes = 1024
 /** Only tool-result user lines carry this key unescaped. */
 export const toolResult = marker(`"tool_use_id"`)
+const errorKey = marker(`"is_error"`)
+
+/**
+ * Whether a line holds `"is_error": true` (with or without spaces): a failed tool call's result
+ * says so, and only then is its line parsed.
+ */
+export const saysIsErrorTrue = (line: Buffer): boolean => {
+  for (let at = line.indexOf(errorKey); at !== -1; at = line.indexOf(errorKey, at + 1)) {
+    let next = at + errorKey.length
+    while (line[next] === 0x20 || line[next] === 0x3a) next++
+    if (line[next] === 0x74) return true
+  }
+  return false
+}
 export const usage = marker(`"usage"`)
 /**
  * Value tokens rather than `"type":"user"` pairs, so JSON written with spaces after colons still

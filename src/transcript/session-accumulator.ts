@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer"
 import { addUsage, invalidTokenCounts, type TokenUsage, usageFromApi, zeroUsage } from "./usage.js"
 import * as markers from "./line-markers.js"
+import { type ToolCall, toolTarget } from "./tool-calls.js"
 
 /** One counted API response: its final usage, model and time. */
 export interface CountedResponse {
@@ -33,6 +34,8 @@ export interface ParsedSession {
   readonly malformedLines: number
   /** Claude Code's own cumulative cost (`cost-state`), kept as a cross-check. */
   readonly ccCostUsd: number | null
+  /** Every tool call, main file and subagents, in the order they were made; never synced. */
+  readonly toolCalls: ReadonlyArray<ToolCall>
 }
 
 type Json = Readonly<Record<string, unknown>>
@@ -76,6 +79,8 @@ export class SessionAccumulator {
   private readonly skills = new Set<string>()
   private readonly toolUseIds = new Set<string>()
   private readonly assistantMessages = new Set<string>()
+  private readonly toolCalls = new Map<string, Omit<ToolCall, "errored">>()
+  private readonly erroredToolUses = new Set<string>()
   private cwd: string | null = null
   private gitBranch: string | null = null
   private ccVersion: string | null = null
@@ -100,7 +105,10 @@ export class SessionAccumulator {
     if (!this.worthParsing(line)) {
       // Not parsed, so checked cheaply: an object's braces at both ends, and valid UTF-8.
       if (!looksLikeObject(line) || !isUtf8(line)) this.malformed++
-      else if (inMain && !this.isFileHistorySnapshot(line)) this.noteTime(markers.lastTimestamp(line))
+      else {
+        if (inMain && !this.isFileHistorySnapshot(line)) this.noteTime(markers.lastTimestamp(line))
+        this.noteToolErrors(line)
+      }
       return
     }
     let parsed: unknown
@@ -131,6 +139,26 @@ export class SessionAccumulator {
     if (line.indexOf(markers.userLine) !== -1) return line.indexOf(markers.toolResult) === -1
     if (line.indexOf(markers.usage) !== -1) return true
     return markers.metadataLines.some((marker) => line.indexOf(marker) !== -1)
+  }
+
+  /**
+   * Tool results are not parsed for counting; only one that says `"is_error":true` is, to mark
+   * its call as failed (progress lines, whose head says so, never hold a result of this session).
+   */
+  private noteToolErrors(line: Buffer): void {
+    const head = line.length > markers.headBytes ? line.subarray(0, markers.headBytes) : line
+    if (head.indexOf(markers.progressLine) !== -1 || !markers.saysIsErrorTrue(line)) return
+    try {
+      const parsed: unknown = JSON.parse(strictUtf8.decode(line))
+      const content = isObject(parsed) && isObject(parsed.message) ? parsed.message.content : undefined
+      if (!Array.isArray(content)) return
+      for (const block of content) {
+        const id = isObject(block) && block.type === "tool_result" && block.is_error === true ? text(block.tool_use_id) : undefined
+        if (id !== undefined) this.erroredToolUses.add(id)
+      }
+    } catch {
+      // A damaged result line marks nothing.
+    }
   }
 
   private isFileHistorySnapshot(line: Buffer): boolean {
@@ -214,6 +242,10 @@ export class SessionAccumulator {
         if (!isObject(block) || block.type !== "tool_use") continue
         const id = text(block.id)
         if (inMain && id !== undefined) this.toolUseIds.add(id)
+        if (id !== undefined && typeof block.name === "string" && !this.toolCalls.has(id)) {
+          const input = isObject(block.input) ? block.input : {}
+          this.toolCalls.set(id, { toolUseId: id, tool: block.name, target: toolTarget(block.name, input), calledAt: text(line.timestamp) ?? null, inSubagent: !inMain })
+        }
         if (block.name === "Skill" && isObject(block.input)) {
           const skill = text(block.input.skill)
           if (skill !== undefined) this.skills.add(skill)
@@ -262,6 +294,7 @@ export class SessionAccumulator {
       responses: [...this.responses.values()],
       malformedLines: this.malformed,
       ccCostUsd: this.ccCostUsd,
+      toolCalls: [...this.toolCalls.values()].map((call) => ({ ...call, errored: this.erroredToolUses.has(call.toolUseId) })),
     }
   }
 }

@@ -23,6 +23,16 @@ export interface ConversationTurn {
   readonly text: string
 }
 
+/** One tool call, as the viewer's Activity view shows it. */
+export interface ActivityEntry {
+  readonly called_at: string | null
+  readonly tool: string
+  readonly target: string | null
+  readonly errored: boolean
+  /** Why it is risky, or null. */
+  readonly risk: string | null
+}
+
 export interface ProjectUsage {
   readonly project: string
   readonly total_tokens: number
@@ -44,6 +54,8 @@ export interface BrowserActions {
   readonly loadSummary: (period: Period) => Promise<SummaryData>
   readonly searchContent: (term: string) => Promise<ReadonlyMap<string, string>>
   readonly loadConversation: (transcriptPath: string) => ReadonlyArray<ConversationTurn>
+  /** The session's tool calls in order (kept on this machine only; none for another device's session). */
+  readonly loadActivity: (sessionId: string) => Promise<ReadonlyArray<ActivityEntry>>
 }
 
 export type BrowserOutcome = { readonly kind: "quit" } | { readonly kind: "resume"; readonly session: BrowserSession }

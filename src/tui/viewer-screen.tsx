@@ -1,8 +1,8 @@
 import { Box, Text, useInput } from "ink"
-import { useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { wrapToWidth } from "../terminal/display-width.js"
 import { printableLine } from "../terminal/printable-text.js"
-import type { BrowserActions, BrowserSession, ConversationTurn } from "./browser-model.js"
+import type { ActivityEntry, BrowserActions, BrowserSession, ConversationTurn } from "./browser-model.js"
 
 const speaker: Record<ConversationTurn["role"], string> = { user: "You", assistant: "Claude", tool: "" }
 
@@ -17,20 +17,59 @@ const displayLines = (turns: ReadonlyArray<ConversationTurn>, width: number) =>
     ]
   })
 
+type Shade = "user" | "plain" | "dim" | "failed" | "risky"
+interface DisplayLine {
+  readonly shade: Shade
+  readonly text: string
+}
+
+const conversationLines = (turns: ReadonlyArray<ConversationTurn>, width: number): ReadonlyArray<DisplayLine> =>
+  displayLines(turns, width).map((line) => ({ shade: line.role === "user" ? "user" : line.role === "tool" ? "dim" : "plain", text: line.text }))
+
+/** One line per tool call: time, tool, target cut to the width, ✗ when it failed, ⚠ and why when risky. */
+const activityLines = (calls: ReadonlyArray<ActivityEntry>, width: number): ReadonlyArray<DisplayLine> =>
+  calls.length === 0
+    ? [{ shade: "dim", text: "No tool calls recorded for this session on this machine." }]
+    : calls.map((call) => {
+      const head = `${call.called_at?.slice(11, 16) ?? "--:--"}  ${call.tool}${call.errored ? " ✗" : ""}  `
+      const tail = call.risk === null ? "" : `  ⚠ ${call.risk}`
+      const target = printableLine((call.target ?? "").replace(/\s+/g, " "))
+      const [cut = ""] = wrapToWidth(target, Math.max(10, width - head.length - tail.length - 2))
+      return { shade: call.risk !== null ? "risky" : call.errored ? "failed" : "plain", text: `${head}${cut}${cut === target ? "" : "…"}${tail}` }
+    })
+
+const colourOf: Record<Shade, string> = { user: "green", plain: "white", dim: "white", failed: "red", risky: "yellow" }
+
 /** A read-only, paged view of the selected transcripts, one after another. */
 export const ViewerScreen = ({ sessions, actions, height, width, onBack }: {
   readonly sessions: ReadonlyArray<BrowserSession>
-  readonly actions: Pick<BrowserActions, "loadConversation">
+  readonly actions: Pick<BrowserActions, "loadConversation" | "loadActivity">
   readonly height: number
   readonly width: number
   readonly onBack: () => void
 }) => {
   const [which, setWhich] = useState(0)
   const [page, setPage] = useState(0)
+  const [view, setView] = useState<"conversation" | "activity">("conversation")
+  const [activity, setActivity] = useState<ReadonlyArray<ActivityEntry> | undefined>(undefined)
   const session = sessions[which]
+  useEffect(() => {
+    if (view !== "activity" || session === undefined) return
+    let current = true
+    setActivity(undefined)
+    actions.loadActivity(session.session_id).then((calls) => current && setActivity(calls), () => current && setActivity([]))
+    return () => {
+      current = false
+    }
+  }, [view, session, actions])
   const lines = useMemo(
-    () => (session?.transcript_path ? displayLines(actions.loadConversation(session.transcript_path), width) : []),
-    [session, actions, width],
+    () =>
+      view === "activity"
+        ? activity === undefined ? [{ shade: "dim" as const, text: "Loading…" }] : activityLines(activity, width)
+        : session?.transcript_path
+        ? conversationLines(actions.loadConversation(session.transcript_path), width)
+        : [],
+    [view, activity, session, actions, width],
   )
   const pageSize = Math.max(3, height - 4)
   const pages = Math.max(1, Math.ceil(lines.length / pageSize))
@@ -41,19 +80,20 @@ export const ViewerScreen = ({ sessions, actions, height, width, onBack }: {
     if (key.pageUp || input === "k" || key.upArrow) return setPage(Math.max(0, page - 1))
     if (input === "n" && which < sessions.length - 1) return (setWhich(which + 1), setPage(0))
     if (input === "p" && which > 0) return (setWhich(which - 1), setPage(0))
+    if (input === "a") return (setView(view === "activity" ? "conversation" : "activity"), setPage(0))
   })
 
   return (
     <Box flexDirection="column">
       <Text bold>
-        {printableLine(session?.title ?? "(untitled)")} <Text dimColor>— {which + 1}/{sessions.length} · page {page + 1}/{pages}</Text>
+        {printableLine(session?.title ?? "(untitled)")} <Text dimColor>— {view === "activity" ? "activity · " : ""}{which + 1}/{sessions.length} · page {page + 1}/{pages}</Text>
       </Text>
       {lines.slice(page * pageSize, (page + 1) * pageSize).map((line, index) => (
-        <Text key={index} color={line.role === "user" ? "green" : "white"} dimColor={line.role === "tool"}>
+        <Text key={index} color={colourOf[line.shade]} dimColor={line.shade === "dim"}>
           {line.text}
         </Text>
       ))}
-      <Text dimColor>Space/↓ next page · ↑ previous · n/p next/previous session · q back</Text>
+      <Text dimColor>Space/↓ next page · ↑ previous · n/p next/previous session · a {view === "activity" ? "conversation" : "activity"} · q back</Text>
     </Box>
   )
 }

@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { createTableIfMissing } from "../store/create-table.js"
 import type { Db } from "../store/database.js"
 import { replaceRows } from "../store/insert-rows.js"
 import { inKeys } from "../store/sql-fragments.js"
@@ -33,16 +34,8 @@ const ddl = `CREATE TABLE IF NOT EXISTS ${responseClaimsTable} (${
   Object.entries(claimColumns).map(([name, type]) => `${name} ${type} NOT NULL`).join(", ")
 })`
 
-const Count = Schema.Struct({ n: Schema.Number })
-
 /** Creates the table if missing; true when it was created now (sessions recorded before hold no claims). */
-export const ensureResponseClaims = (db: Db) =>
-  Effect.gen(function* () {
-    const [existing] = yield* db.all(Count, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${responseClaimsTable}'`)
-    if ((existing?.n ?? 0) > 0) return false
-    yield* db.run(ddl)
-    return true
-  })
+export const ensureResponseClaims = (db: Db) => createTableIfMissing(db, responseClaimsTable, ddl)
 
 const ClaimRow = Schema.Struct({
   response_key: Schema.String,

@@ -119,3 +119,29 @@ describe("search --content", () => {
     expect(search("fake the clock", "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
   })
 })
+
+describe("several words, like the guide's cs", () => {
+  it("match a session holding all of them on different lines, not words spread over two sessions; a quoted phrase only as written", () => {
+    // "coupon" is only in the cart session, "timer" only in the login session.
+    expect(search("coupon", "--content").map((hit) => hit.session_id)).toEqual([cart.sessionId])
+    expect(search("timer", "ci", "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
+    expect(search("login.spec.ts", "fake", "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
+    expect(search("coupon", "timer", "--content")).toEqual([])
+    expect(search("fake the clock", "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
+    expect(search("clock the fake", "--content")).toEqual([])
+    expect(search(`"fake the" clock`, "--content").map((hit) => hit.session_id)).toEqual([login.sessionId])
+  })
+
+  it("print the command that resumes each hit with --resume-command, and carry it in --json", () => {
+    const resume = `cd /home/dev/projects/shop && claude --resume ${login.sessionId}`
+    expect(cli(["search", "timer", "ci", "--content", "--resume-command"]).stdout).toContain(`aa11aa11  ${resume}\n`)
+    expect(parseJson<ReadonlyArray<{ resume_command: string }>>(cli(["search", "timer", "ci", "--content", "--resume-command", "--json"])))
+      .toMatchObject([{ resume_command: resume }])
+    expect(search("timer", "ci", "--content")[0]).not.toHaveProperty("resume_command")
+    const listed = cli(["sessions", "--resume-command"]).stdout
+    expect(listed).toContain(`aa11aa11  ${resume}\n`)
+    expect(listed).toContain(`bb22bb22  cd /home/dev/projects/shop && claude --resume ${cart.sessionId}`)
+    expect(parseJson<ReadonlyArray<{ resume_command: string }>>(cli(["sessions", "--json", "--resume-command", "--search", "coupon"])))
+      .toMatchObject([{ resume_command: `cd /home/dev/projects/shop && claude --resume ${cart.sessionId}` }])
+  })
+})

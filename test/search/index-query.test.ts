@@ -65,12 +65,20 @@ const buildIndex = (sessions: ReadonlyArray<{ readonly id: string; readonly titl
   return paths
 }
 
-/** The same question answered the slow, obvious way: read each conversation as the viewer shows it. */
-const naiveHits = (paths: ReadonlyArray<string>, ids: ReadonlyArray<string>, term: string) =>
+/**
+ * The same question answered the slow, obvious way: read each conversation as the viewer shows
+ * it; a session matches when every whitespace-separated word is in one of its turns (any turn),
+ * and the snippet is the first word's first matching turn.
+ */
+const naiveHits = (paths: ReadonlyArray<string>, ids: ReadonlyArray<string>, query: string) =>
   paths.flatMap((path, index) => {
     const turns = readConversation(path, Number.POSITIVE_INFINITY)
-    const turn = turns.find((candidate) => (isCaseSensitive(term) ? candidate.text.includes(term) : candidate.text.toLowerCase().includes(term)))
-    return turn === undefined ? [] : [{ id: ids[index], snippet: snippetAround(turn.text, term) }]
+    const holds = (term: string) => (candidate: { readonly text: string }) =>
+      isCaseSensitive(term) ? candidate.text.includes(term) : candidate.text.toLowerCase().includes(term)
+    const [first, ...others] = query.split(/\s+/).filter((word) => word !== "")
+    if (first === undefined) return []
+    const turn = turns.find(holds(first))
+    return turn === undefined || !others.every((term) => turns.some(holds(term))) ? [] : [{ id: ids[index], snippet: snippetAround(turn.text, first) }]
   })
 
 describe("search index", () => {
@@ -114,6 +122,22 @@ describe("search index", () => {
     expect(hits[2]?.matching_line?.text).toBe("why is the Flaky Login Test red?")
     expect(searchSessions(loaded, "flaky login test", { content: true, limit: 2 }).map((hit) => hit.session_id)).toEqual(["a", "b"])
     expect(searchSessions(loaded, "flaky login test", { content: false, limit: 20 }).map((hit) => hit.session_id)).toEqual(["a"])
+  })
+
+  it("several words match a session holding all of them, in any order and line; a quoted phrase only as written", async () => {
+    buildIndex([
+      { id: "both", title: "t", lines: [{ kind: "prompt", text: "the checkout fails" }, { kind: "reply", text: "a timeout in stripe" }] },
+      { id: "half", title: "t", lines: [{ kind: "prompt", text: "the checkout is slow" }] },
+      { id: "other-half", title: "t", lines: [{ kind: "reply", text: "stripe is down" }] },
+      { id: "phrase", title: "t", lines: [{ kind: "prompt", text: "stripe checkout" }] },
+    ])
+    const loaded = await loadSearchIndex(searchIndexPath(dir))
+    if (loaded === undefined) throw new Error("index not readable")
+    const ids = (query: string) => contentHits(loaded, query, 20).map((hit) => hit.session_id)
+    expect(ids("stripe checkout")).toEqual(["both", "phrase"])
+    expect(ids(`"stripe checkout"`)).toEqual(["phrase"])
+    expect(ids(`"checkout fails" stripe`)).toEqual(["both"])
+    expect(contentHits(loaded, "stripe checkout", 20)[0]?.matching_line).toEqual({ line_number: 2, text: "a timeout in stripe" })
   })
 
   it("is unreadable, not wrong, when the file is cut short or of another layout", async () => {

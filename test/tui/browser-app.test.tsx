@@ -42,6 +42,14 @@ const actions = (overrides: Partial<BrowserActions> = {}): BrowserActions => ({
   }),
   searchContent: async (term) => new Map(term.includes("voucher") ? [["s1", "remember the voucher edge case"]] : []),
   loadConversation: () => [{ role: "user", text: "Why does login flake?" }, { role: "tool", text: "⚙ Bash: npm test" }, { role: "assistant", text: "A race in the fixture." }],
+  loadActivity: async (sessionId) =>
+    sessionId === "s1"
+      ? [
+        { called_at: "2026-11-20T09:01:00.000Z", tool: "Read", target: "/home/dev/web/src/login.ts", errored: false, risk: null },
+        { called_at: "2026-11-20T09:02:00.000Z", tool: "Bash", target: "npm test", errored: true, risk: null },
+        { called_at: "2026-11-20T09:03:00.000Z", tool: "Bash", target: "sudo rm -rf /var/cache/web", errored: false, risk: "rm -rf outside the project" },
+      ]
+      : [],
   ...overrides,
 })
 
@@ -110,6 +118,17 @@ describe("the session browser", () => {
     expect(frame()).not.toContain("{")
     await type("q")
     expect(frame()).toContain("Resume a session")
+  })
+
+  it("a switches the viewer to the session's Activity: calls in order, failures and risky calls marked", async () => {
+    const { frame, type } = await open()
+    await type("1", "\x1b", " ", "o", "a")
+    expect(frame()).toContain("activity · 1/1")
+    expect(frame()).toContain("09:01  Read  /home/dev/web/src/login.ts")
+    expect(frame()).toContain("09:02  Bash ✗  npm test")
+    expect(frame()).toContain("09:03  Bash  sudo rm -rf /var/cache/web  ⚠ rm -rf outside the project")
+    await type("a")
+    expect(frame()).toContain("You: Why does login flake?")
   })
 
   it("searches the transcripts from the start and shows the matching line; Ctrl+F turns that off", async () => {
