@@ -64,8 +64,13 @@ const open = async (overrides: Partial<BrowserActions> = {}) => {
       await tick()
     }
   }
+  const frame = () => app.lastFrame() ?? ""
+  /** Waits (bounded) for the screen to show what a person would wait for: a loaded machine renders late. */
+  const until = async (shown: (screen: string) => boolean) => {
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline && !shown(frame()); ) await tick()
+  }
   await tick()
-  return { app, type, outcomes, frame: () => app.lastFrame() ?? "" }
+  return { app, type, outcomes, frame, until }
 }
 
 describe("the session browser", () => {
@@ -132,14 +137,16 @@ describe("the session browser", () => {
   })
 
   it("searches the transcripts from the start and shows the matching line; Ctrl+F turns that off", async () => {
-    const { frame, type } = await open()
-    await type("1", ..."voucher".split(""))
-    await tick(400)
+    const { frame, type, until } = await open()
+    await type("1")
+    await until((screen) => screen.includes("Resume a session"))
+    await type(..."voucher".split(""))
+    await until((screen) => screen.includes("remember the voucher edge case"))
     expect(frame()).toContain("content search")
     expect(frame()).toContain("Fix the flaky login test")
     expect(frame()).toContain("remember the voucher edge case")
     await type("\x06")
-    await tick(400)
+    await until((screen) => !screen.includes("remember the voucher edge case"))
     expect(frame().split("\n")[0]).not.toContain("content search")
     expect(frame()).not.toContain("remember the voucher edge case")
     expect(frame()).toContain("Ctrl+F content search")
@@ -148,12 +155,14 @@ describe("the session browser", () => {
   it("keeps the header on screen when every session shows a matching line, however long", async () => {
     const many = Array.from({ length: 40 }, (_, index) => session(`m${index}`, `Session ${index}`, "web"))
     const snippet = `the voucher ${"and a long tail of words ".repeat(10)}`
-    const { frame, type } = await open({
+    const { frame, type, until } = await open({
       loadSessions: async () => many,
       searchContent: async () => new Map(many.map((row) => [row.session_id, snippet])),
     })
-    await type("1", ..."voucher".split(""))
-    await tick(400)
+    await type("1")
+    await until((screen) => screen.includes("Resume a session"))
+    await type(..."voucher".split(""))
+    await until((screen) => screen.includes("the voucher"))
     const lines = frame().split("\n")
     expect(lines[0]).toMatch(/^Resume a session — 40 of 40 · content search/)
     expect(lines.length).toBeLessThanOrEqual(24)
