@@ -2,7 +2,7 @@
  * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
- * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise. The bare command on a terminal opens
+ * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise, from its own small bundle. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
  * from a current search index (search.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
@@ -11,7 +11,6 @@
  */
 import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
-import { handleMemoryHook } from "../memory/memory-hook.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
@@ -71,9 +70,8 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   try {
     if (hotPath.kind === "record") {
       handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
-    } else if (hotPath.kind === "memory-hook") {
-      handleMemoryHook(__filename, process.env).catch(() => undefined)
-    } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
+    } else if (hotPath.kind === "memory-hook") require("./memory-hook.cjs")
+    else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)
       if (output !== "") process.stdout.write(`${output}\n`)

@@ -11,7 +11,8 @@ import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { isoUtc } from "../store/sql-fragments.js"
 import { type HeldBack, scanLocalChanges, sha256Of } from "./local-changes.js"
-import { conflictFileName, isRegularFile, type ProjectSlug, projectSlugs } from "./memory-dirs.js"
+import { isRegularFile, type ProjectSlug, projectSlugs } from "./memory-dirs.js"
+import { conflictFileName } from "./memory-file-names.js"
 import { AmbiguousMemoryFile, MemoryFileNotFound, MemorySyncOff } from "./memory-errors.js"
 import {
   addConflicts,
