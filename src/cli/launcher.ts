@@ -4,7 +4,7 @@
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise, from its own small bundle. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs); `--help` and `--version` are printed from the full
+ * from a current search index (search.cjs), `memory search` from a current memory index (memory-search.cjs); `--help` and `--version` are printed from the full
  * CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
@@ -64,6 +64,10 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
 } else if (hotPath === undefined && args[0] === "search") {
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
+} else if (hotPath === undefined && args[0] === "memory" && args[1] === "search") {
+  const output = (require("./memory-search.cjs") as typeof import("./memory-search-fast-path.js")).fastMemorySearchOutput(args, process.env)
+  if (output === undefined) requireFullCli()
+  else process.stdout.write(output)
 } else if (hotPath === undefined) {
   requireBundle(bundleFor(args))
 } else {

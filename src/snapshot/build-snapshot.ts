@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { newestEventId } from "../events/event-store.js"
+import { newestEventId, storedEventCount } from "../events/event-store.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
 import { logEntriesTable } from "../projections/log-entries.js"
 import { sessionsTable } from "../projections/sessions.js"
@@ -38,6 +38,7 @@ export const buildSnapshot = (db: Db): Effect.Effect<SessionStartSnapshot, Datab
     return {
       version: 1,
       newestEventId: yield* newestEventId(db),
+      eventCount: yield* storedEventCount(db),
       recentSessions,
       entryChanges,
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),
