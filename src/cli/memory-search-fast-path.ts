@@ -24,6 +24,7 @@ export const fastMemorySearchOutput = (args: ReadonlyArray<string>, env: NodeJS.
   if (snapshot === undefined || index === undefined || !isCurrentMemoryIndex(index.stamp, snapshot)) return undefined
   const allProjects = parsed.values["all-projects"] === true
   const files = filesContaining(index.files, text, { allProjects, projectKey: parsed.values["project-key"] ?? projectName(process.cwd()) })
+    .map(({ project_key, name, content }) => ({ project_key, name, content }))
   const output = memorySearchOutput(files, text, { full: parsed.values.full === true, json: parsed.values.json === true, withProject: allProjects })
   return output === "" ? "" : `${output}\n`
 }

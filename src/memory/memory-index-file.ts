@@ -6,8 +6,9 @@ import { version } from "../config/version.js"
  * The memory index: a local cache (never synced, rebuilt at will) of every memory file the store
  * holds, newest version, in one plain file, so `memory search` answers without loading Effect or
  * DuckDB. Layout: a magic, the header's length (UInt32BE), the header (JSON: the stamp and each
- * file's project key, name and byte length, in the store's order), then the files' contents back
- * to back. A refresh writes a new file and renames it over the old one.
+ * file's project key, name and length in UTF-16 code units, in the store's order), then the files'
+ * contents, UTF-8, joined by newlines, so a search decodes and lowercases them as one string. A
+ * refresh writes a new file and renames it over the old one.
  */
 export interface MemoryFileText {
   readonly project_key: string
@@ -23,14 +24,19 @@ export interface MemoryIndexStamp {
   readonly eventCount: number
 }
 
+/** A file of a loaded index, with its content lowercased when that came cheap. */
+export interface IndexedMemoryFile extends MemoryFileText {
+  readonly lowercase: string | undefined
+}
+
 interface Header extends MemoryIndexStamp {
-  readonly files: ReadonlyArray<readonly [projectKey: string, name: string, bytes: number]>
+  readonly files: ReadonlyArray<readonly [projectKey: string, name: string, length: number]>
 }
 
 export const memoryIndexPath = (dataDir: string): string => join(dataDir, "memory-index.bin")
 
 /** Names the layout: change it with the layout, and older files are simply rebuilt. */
-const magic = Buffer.from("csl-mem1", "latin1")
+const magic = Buffer.from("csl-mem2", "latin1")
 const prefixLength = magic.length + 4
 
 /** Whether an index stamped so answers for a store whose newest event and event count are these, read by this version. */
@@ -42,19 +48,14 @@ export const isCurrentMemoryIndex = (
 
 /** Writes a whole index and swaps it in; a failed write takes its temp file with it. */
 export const writeMemoryIndex = (path: string, stamp: Omit<MemoryIndexStamp, "builtBy">, files: ReadonlyArray<MemoryFileText>): void => {
-  const contents = files.map((file) => Buffer.from(file.content, "utf8"))
-  const header: Header = {
-    builtBy: version,
-    ...stamp,
-    files: files.map((file, index) => [file.project_key, file.name, contents[index]?.length ?? 0] as const),
-  }
+  const header: Header = { builtBy: version, ...stamp, files: files.map((file) => [file.project_key, file.name, file.content.length] as const) }
   const json = Buffer.from(JSON.stringify(header), "utf8")
   const prefix = Buffer.alloc(prefixLength)
   magic.copy(prefix)
   prefix.writeUInt32BE(json.length, magic.length)
   const temporary = `${path}.${process.pid}.tmp`
   try {
-    writeFileSync(temporary, Buffer.concat([prefix, json, ...contents]))
+    writeFileSync(temporary, Buffer.concat([prefix, json, Buffer.from(files.map((file) => file.content).join("\n"), "utf8")]))
     renameSync(temporary, path)
   } catch (error) {
     try {
@@ -93,19 +94,32 @@ export const readMemoryIndexStamp = (path: string): MemoryIndexStamp | undefined
   }
 }
 
-/** The whole index, or undefined when there is none or it is unreadable. */
-export const loadMemoryIndex = (path: string): { readonly stamp: MemoryIndexStamp; readonly files: ReadonlyArray<MemoryFileText> } | undefined => {
+/**
+ * The whole index, or undefined when there is none or it is unreadable. All contents are
+ * lowercased in one call, which costs a fraction of one call per file; that equals lowercasing
+ * each file unless some character lowercases to more code units (İ), and then each file is
+ * lowercased on its own. The newlines between files keep a final sigma final.
+ */
+export const loadMemoryIndex = (path: string): { readonly stamp: MemoryIndexStamp; readonly files: ReadonlyArray<IndexedMemoryFile> } | undefined => {
   try {
     const bytes = readFileSync(path)
     const parsed = headerIn(bytes)
     if (parsed === undefined) return undefined
-    let offset = parsed.contentStart
+    const contents = bytes.toString("utf8", parsed.contentStart)
+    const lowercase = contents.toLowerCase()
+    const aligned = lowercase.length === contents.length
+    let offset = 0
     const files = parsed.header.files.map(([project_key, name, length]) => {
-      const content = bytes.toString("utf8", offset, offset + length)
-      offset += length
-      return { project_key, name, content }
+      const file = {
+        project_key,
+        name,
+        content: contents.slice(offset, offset + length),
+        lowercase: aligned ? lowercase.slice(offset, offset + length) : undefined,
+      }
+      offset += length + 1
+      return file
     })
-    if (offset !== bytes.length) return undefined
+    if (Math.max(offset - 1, 0) !== contents.length) return undefined
     const { builtBy, newestEventId, eventCount } = parsed.header
     return { stamp: { builtBy, newestEventId, eventCount }, files }
   } catch {

@@ -10,7 +10,13 @@ export interface MemorySearchScope {
  * The files in scope holding TEXT in any case, in the order given. The full CLI and the launcher's
  * fast path both choose with this, so they choose alike.
  */
-export const filesContaining = (files: ReadonlyArray<MemoryFileText>, text: string, scope: MemorySearchScope): ReadonlyArray<MemoryFileText> => {
+export const filesContaining = <File extends MemoryFileText & { readonly lowercase?: string | undefined }>(
+  files: ReadonlyArray<File>,
+  text: string,
+  scope: MemorySearchScope,
+): ReadonlyArray<File> => {
   const needle = text.toLowerCase()
-  return files.filter((file) => (scope.allProjects || file.project_key === scope.projectKey) && file.content.toLowerCase().includes(needle))
+  return files.filter((file) =>
+    (scope.allProjects || file.project_key === scope.projectKey) && (file.lowercase ?? file.content.toLowerCase()).includes(needle)
+  )
 }
