@@ -1,6 +1,7 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
 // (`session-start`, `recent`, `inbox --count`, `record`), `--help`, `--version` and `search`
-// (from its index, via `search.cjs`), `memory search` (via `memory-search.cjs`) without loading Effect or DuckDB, and otherwise requires
+// (from its index, via `search.cjs`) and `memory search` (via `memory-search.cjs`) without loading
+// Effect or DuckDB (`memory hook` from `memory-hook.cjs`), and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
 // from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin;
 // `parse-worker.cjs` parses transcripts on other cores.

@@ -2,10 +2,11 @@
  * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
- * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise, from its own small bundle. The bare command on a terminal opens
- * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs), `memory search` from a current memory index (memory-search.cjs); `--help` and `--version` are printed from the full
- * CLI's own output, taken at build time. Any other arguments, including any the hot path does
+ * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise,
+ * from its own small bundle (memory-hook.cjs). The bare command on a terminal opens the browser
+ * from here too, so its menu shows before the full CLI loads; `search` answers from a current
+ * search index (search.cjs) and `memory search` from a current memory index (memory-search.cjs);
+ * `--help` and `--version` are printed from the full CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
  */

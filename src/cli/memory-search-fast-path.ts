@@ -18,13 +18,18 @@ export const fastMemorySearchOutput = (args: ReadonlyArray<string>, env: NodeJS.
   const [text, ...others] = parsed?.positionals ?? []
   // A text that looks like an option is the full CLI's to interpret.
   if (parsed === undefined || text === undefined || others.length > 0 || text.startsWith("-")) return undefined
-  const paths = dataPathsIn(resolveDataDir(env))
-  const snapshot = readSnapshot(paths.snapshot)
-  const index = snapshot === undefined ? undefined : loadMemoryIndex(memoryIndexPath(paths.dataDir))
-  if (snapshot === undefined || index === undefined || !isCurrentMemoryIndex(index.stamp, snapshot)) return undefined
-  const allProjects = parsed.values["all-projects"] === true
-  const files = filesContaining(index.files, text, { allProjects, projectKey: parsed.values["project-key"] ?? projectName(process.cwd()) })
-    .map(({ project_key, name, content }) => ({ project_key, name, content }))
-  const output = memorySearchOutput(files, text, { full: parsed.values.full === true, json: parsed.values.json === true, withProject: allProjects })
-  return output === "" ? "" : `${output}\n`
+  try {
+    const paths = dataPathsIn(resolveDataDir(env))
+    const snapshot = readSnapshot(paths.snapshot)
+    const index = snapshot === undefined ? undefined : loadMemoryIndex(memoryIndexPath(paths.dataDir))
+    if (snapshot === undefined || index === undefined || !isCurrentMemoryIndex(index.stamp, snapshot)) return undefined
+    const allProjects = parsed.values["all-projects"] === true
+    const files = filesContaining(index.files, text, { allProjects, projectKey: parsed.values["project-key"] ?? projectName(process.cwd()) })
+      .map(({ project_key, name, content }) => ({ project_key, name, content }))
+    const output = memorySearchOutput(files, text, { full: parsed.values.full === true, json: parsed.values.json === true, withProject: allProjects })
+    return output === "" ? "" : `${output}\n`
+  } catch {
+    // Anything unexpected (an unreadable working directory) is the full CLI's to explain.
+    return undefined
+  }
 }
