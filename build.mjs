@@ -1,6 +1,7 @@
 // CJS bundles of the CLI. `cli.cjs` is the bin: a tiny launcher that answers the session hooks
 // (`session-start`, `recent`, `inbox --count`, `record`), `--help`, `--version` and `search`
-// (from its index, via `search.cjs`) without loading Effect or DuckDB, and otherwise requires
+// (from its index, via `search.cjs`) and `memory search` (via `memory-search.cjs`) without loading
+// Effect or DuckDB (`memory hook` from `memory-hook.cjs`), and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
 // from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin;
 // `parse-worker.cjs` parses transcripts on other cores.
@@ -31,7 +32,9 @@ const bin = { banner: { js: "#!/usr/bin/env node" } }
 // Code caches of an earlier build would not match this one.
 for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
-await bundle({ search: "src/cli/search-fast-path.ts" })
+await bundle({ search: "src/cli/search-fast-path.ts", "memory-search": "src/cli/memory-search-fast-path.ts" })
+// `memory hook`, run after every Write and Edit: only what it needs.
+await bundle({ "memory-hook": "src/cli/memory-hook-bin.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // `statusline`, after every message: alone, so it loads nothing else (setup installs this file).
 await bundle({ statusline: "src/cli/statusline-bin.ts" })
@@ -90,7 +93,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./statusline.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./statusline.cjs", "./memory-search.cjs", "./memory-hook.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

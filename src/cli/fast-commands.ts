@@ -28,6 +28,10 @@ export const fastCommands = {
     options: { content: { type: "boolean" }, limit: { type: "string" }, json: { type: "boolean" }, "resume-command": { type: "boolean" } },
     allowPositionals: true,
   }),
+  "memory search": fastCommand({
+    options: { "project-key": { type: "string" }, "all-projects": { type: "boolean" }, full: { type: "boolean" }, json: { type: "boolean" } },
+    allowPositionals: true,
+  }),
 }
 
 export type FastCommand = keyof typeof fastCommands

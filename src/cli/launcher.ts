@@ -2,16 +2,17 @@
  * The installed bin. Claude Code runs `session-start` (or `recent` and `inbox --count`) at
  * every session start and `record` at every session end, so those are answered here without loading Effect or DuckDB
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
- * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise. The bare command on a terminal opens
- * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
- * from a current search index (search.cjs), `statusline` from its own bundle (statusline.cjs); `--help` and `--version` are printed from the full
- * CLI's own output, taken at build time. Any other arguments, including any the hot path does
+ * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise,
+ * from its own small bundle (memory-hook.cjs). The bare command on a terminal opens the browser
+ * from here too, so its menu shows before the full CLI loads; `search` answers from a current
+ * search index (search.cjs), `memory search` from a current memory index (memory-search.cjs) and
+ * `statusline` from its own bundle (statusline.cjs);
+ * `--help` and `--version` are printed from the full CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
  */
 import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
-import { handleMemoryHook } from "../memory/memory-hook.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
@@ -67,15 +68,18 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
 } else if (hotPath === undefined && args[0] === "search") {
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
+} else if (hotPath === undefined && args[0] === "memory" && args[1] === "search") {
+  const output = (require("./memory-search.cjs") as typeof import("./memory-search-fast-path.js")).fastMemorySearchOutput(args, process.env)
+  if (output === undefined) requireFullCli()
+  else process.stdout.write(output)
 } else if (hotPath === undefined) {
   requireBundle(bundleFor(args))
 } else {
   try {
     if (hotPath.kind === "record") {
       handleSessionEnd(__filename, process.env, hotPath).catch(() => undefined) // a hook never fails
-    } else if (hotPath.kind === "memory-hook") {
-      handleMemoryHook(__filename, process.env).catch(() => undefined)
-    } else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
+    } else if (hotPath.kind === "memory-hook") require("./memory-hook.cjs")
+    else if (hotPath.kind === "session-start") handleSessionStart(__filename, process.env)
     else if (hotPath.kind === "statusline") require("./statusline.cjs")
     else {
       const output = hotPath.kind === "recent" ? recentOutput(hotPath, process.env) : inboxCountOutput(process.env)

@@ -131,6 +131,15 @@ const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })
 export const newestEventId = (db: Db): Effect.Effect<string | null, DatabaseFailed> =>
   db.all(NewestRow, `SELECT max(id) AS newest FROM all_events`).pipe(Effect.map((rows) => rows[0]?.newest ?? null))
 
+const CountRow = Schema.Struct({ events: Schema.Number })
+
+/**
+ * How many events this device holds. With the newest id it tells whether anything was stored
+ * since: events pulled from another device can sort before the newest and leave it unchanged.
+ */
+export const storedEventCount = (db: Db): Effect.Effect<number, DatabaseFailed> =>
+  db.all(CountRow, `SELECT count(*)::DOUBLE AS events FROM all_events`).pipe(Effect.map((rows) => rows[0]?.events ?? 0))
+
 const EntityRow = Schema.Struct({ entity_id: Schema.String })
 
 /** Every entity that events of these types are about (what a full refold of a projection covers). */

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { projectName } from "../config/project-identity.js"
+import { isMemoryFileName } from "./memory-file-names.js"
 
 /** One of Claude Code's per-project folders (`projects/<slug>`), and the project it belongs to. */
 export interface ProjectSlug {
@@ -9,15 +10,6 @@ export interface ProjectSlug {
   /** Undefined when no transcript of the slug says where it ran: its memory cannot be keyed. */
   readonly projectKey: string | undefined
 }
-
-/** Memory files are Markdown; a conflict copy (`x.conflict-bob.md`) stays on the machine that made it. */
-export const isMemoryFileName = (name: string): boolean => name.endsWith(".md") && !conflictFilePattern.test(name) && !name.startsWith(".")
-
-const conflictFilePattern = /\.conflict-[^./\\]+\.md$/
-
-/** `notes.md` and `bob` → `notes.conflict-bob.md`. */
-export const conflictFileName = (name: string, label: string): string =>
-  `${name.slice(0, -".md".length)}.conflict-${label.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 40) || "other"}.md`
 
 const headBytes = 256 * 1024
 const cwdPattern = /"cwd"\s*:\s*("(?:[^"\\]|\\.)*")/

@@ -4,7 +4,7 @@ import { syncsMemory } from "../config/data-dir-config.js"
 import { claudeDataDirs, dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { startDetached } from "../config/detached-command.js"
 import { readHookInput } from "../recording/hook-input.js"
-import { isMemoryFileName } from "./memory-dirs.js"
+import { isMemoryFileName } from "./memory-file-names.js"
 import { enqueueMemoryPath } from "./memory-queue.js"
 
 /** Claude Code closes stdin once the JSON is written; a writer that does not is given this long. */

@@ -11,7 +11,8 @@ import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { isoUtc } from "../store/sql-fragments.js"
 import { type HeldBack, scanLocalChanges, sha256Of } from "./local-changes.js"
-import { conflictFileName, isRegularFile, type ProjectSlug, projectSlugs } from "./memory-dirs.js"
+import { isRegularFile, type ProjectSlug, projectSlugs } from "./memory-dirs.js"
+import { conflictFileName } from "./memory-file-names.js"
 import { AmbiguousMemoryFile, MemoryFileNotFound, MemorySyncOff } from "./memory-errors.js"
 import {
   addConflicts,
@@ -24,7 +25,9 @@ import {
   saveSynced,
   type SyncedRow,
 } from "./memory-local-tables.js"
+import { memoryFilesForSearch, refreshMemoryIndex } from "./memory-index-refresh.js"
 import { queuedMemoryEntries, removeQueueEntries } from "./memory-queue.js"
+import { filesContaining } from "./memory-search.js"
 import { reconcile, type StoredVersion } from "./reconcile.js"
 import { writeConflictSummary } from "./conflict-summary.js"
 
@@ -157,6 +160,7 @@ export class Memory extends Effect.Service<Memory>()("Memory", {
               noteSyncTime(db, "push"),
             ]))
             yield* Effect.sync(() => writeConflictSummary(config.paths.dataDir, conflicts.filter((row) => existsSync(row.conflict_file))))
+            yield* refreshMemoryIndex(db, config.paths)
             return {
               pushed: drafts.filter((event) => event._tag === "MemoryFileWritten").length,
               deleted: drafts.filter((event) => event._tag === "MemoryFileDeleted").length,
@@ -219,6 +223,8 @@ export class Memory extends Effect.Service<Memory>()("Memory", {
           const open = [...new Map([...known, ...conflictCopies].map((row) => [row.conflict_file, row])).values()]
             .filter((row) => existsSync(row.conflict_file))
           yield* Effect.sync(() => writeConflictSummary(config.paths.dataDir, open))
+          // After `memory sync`, this also covers what the exchange pulled.
+          yield* refreshMemoryIndex(db, config.paths)
           return { written, deleted, conflicts: conflictCopies.map((row) => row.conflict_file) } satisfies PullResult
         })
       )
@@ -252,15 +258,10 @@ export class Memory extends Effect.Service<Memory>()("Memory", {
     /** The key of the project of the working directory, unless one is given. */
     const keyFor = (projectKey: string | undefined) => projectKey ?? projectName(config.cwd)
 
+    /** Reads the store (the launcher answers from the memory index while it is current), and brings the index up to date. */
     const search = (text: string, options: { readonly projectKey: string | undefined; readonly allProjects: boolean }) =>
-      store.read((db) =>
-        db.all(
-          MatchRow,
-          `SELECT project_key, name, content FROM ${memoryFilesTable}
-           WHERE sha256 IS NOT NULL AND ($1 OR project_key = $2) AND contains(lower(content), lower($3))
-           ORDER BY project_key, name`,
-          [options.allProjects, keyFor(options.projectKey), text],
-        )
+      store.read((db) => memoryFilesForSearch(db, config.paths)).pipe(
+        Effect.map((files) => filesContaining(files, text, { allProjects: options.allProjects, projectKey: keyFor(options.projectKey) })),
       )
 
     const get = (fragment: string, projectKey: string | undefined) =>

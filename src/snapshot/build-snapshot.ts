@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { newestEventId } from "../events/event-store.js"
+import { newestEventId, storedEventCount } from "../events/event-store.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
 import { logEntriesTable } from "../projections/log-entries.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
@@ -63,6 +63,7 @@ export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Da
     return {
       version: 1,
       newestEventId: yield* newestEventId(db),
+      eventCount: yield* storedEventCount(db),
       recentSessions,
       entryChanges,
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),

@@ -11,6 +11,8 @@ export interface SessionStartSnapshot {
   readonly version: 1
   /** The newest event id the database held: the causal floor for ids made while it is locked. */
   readonly newestEventId: string | null
+  /** How many events the database held (absent in snapshots of older versions): with the newest id, what caches built from the store compare. */
+  readonly eventCount?: number
   readonly recentSessions: ReadonlyArray<RecentSession>
   /** The most recent entries' last changes, enough to count anyone's inbox badge. */
   readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>

@@ -2,6 +2,7 @@ import { Command, type Usage } from "@effect/cli"
 import { Option } from "effect"
 import { describe, expect, it } from "vitest"
 import { inboxCommand } from "../../src/cli/commands/inbox.js"
+import { memorySearchCommand } from "../../src/cli/commands/memory.js"
 import { recentCommand } from "../../src/cli/commands/recent.js"
 import { recordCommand } from "../../src/cli/commands/record.js"
 import { searchCommand } from "../../src/cli/commands/search.js"
@@ -51,6 +52,7 @@ describe("the launcher's fast commands", () => {
     "session-start": { full: fullCli(sessionStartCommand), fast: fastPath("session-start") },
     search: { full: fullCli(searchCommand), fast: fastPath("search") },
     statusline: { full: fullCli(statuslineCommand), fast: fastPath("statusline") },
+    "memory search": { full: fullCli(memorySearchCommand), fast: fastPath("memory search") },
   }
 
   for (const [name, { full, fast }] of Object.entries(definitions)) {

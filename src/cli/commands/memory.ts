@@ -80,7 +80,7 @@ const sync = Command.make("sync", { allow, remote: remoteOption, quiet, json }, 
     ].join("\n"))
   }))).pipe(Command.withDescription("Push, exchange events with the remote, pull."))
 
-const search = Command.make("search", {
+export const memorySearchCommand = Command.make("search", {
   text: Args.text({ name: "text" }),
   projectKey,
   allProjects: Options.boolean("all-projects").pipe(Options.withDescription("Search every project's memory.")),
@@ -121,5 +121,5 @@ const status = Command.make("status", { json }, (args) =>
 
 export const memoryCommand = Command.make("memory").pipe(
   Command.withDescription("Claude Code's memory files (~/.claude/projects/*/memory/*.md), synced as events across your machines."),
-  Command.withSubcommands([push, pull, sync, search, get, hook, status]),
+  Command.withSubcommands([push, pull, sync, memorySearchCommand, get, hook, status]),
 )
