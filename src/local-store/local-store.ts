@@ -11,6 +11,8 @@ import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
+import { entriesReadModelPath } from "../snapshot/entries-read-model.js"
+import { refreshEntriesReadModel } from "../snapshot/refresh-entries-read-model.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
 import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
@@ -67,22 +69,28 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
             : Effect.forEach(extensions, (extension) => extension.onStored?.(db, appended) ?? Effect.void, { discard: true })),
       )
 
+    const refreshSnapshot = (db: Db) =>
+      buildSnapshot(db).pipe(
+        // The entries read model first: a reader trusts it only when the snapshot's stamp matches.
+        Effect.tap((snapshot) => refreshEntriesReadModel(db, entriesReadModelPath(paths.dataDir), snapshot.newestEventId)),
+        Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
+        // The snapshot is a cache of the projections: failing to refresh it fails nothing.
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
+      )
+
     const ingestSpool = (db: Db) =>
       Effect.gen(function* () {
         const batch = yield* readSpool(paths.spoolDir)
-        if (batch.events.length > 0) yield* db.transaction(appendAndProject(db, batch.events))
+        if (batch.events.length > 0) {
+          yield* db.transaction(appendAndProject(db, batch.events))
+          // Before the files go: a light-path reader that finds the spool emptied finds the read model holding its events.
+          yield* refreshSnapshot(db)
+        }
         yield* clearSpool(paths.spoolDir, batch)
         for (const file of batch.unreadable) {
           appendActivityLog(paths.log, `spool: ${file} is not an event; moved to spool/unreadable`)
         }
       })
-
-    const refreshSnapshot = (db: Db) =>
-      buildSnapshot(db).pipe(
-        Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
-        // The snapshot is a cache of the projections: failing to refresh it fails nothing.
-        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
-      )
 
     const backUpEventLog = (db: Db) =>
       backupEventLog(db, backupDirIn(paths.dataDir)).pipe(

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
+import { replaceFile } from "./replace-file.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that
@@ -43,24 +44,7 @@ export const readSnapshot = (path: string): SessionStartSnapshot | undefined => 
   }
 }
 
-/**
- * Atomic replace, so a reader sees the old snapshot or the new one, never half of one. A failed
- * write (a full disk) takes its temp file with it rather than leaving it in the data dir.
- */
-export const writeSnapshot = (path: string, snapshot: SessionStartSnapshot): void => {
-  const temp = `${path}.${process.pid}.tmp`
-  try {
-    writeFileSync(temp, JSON.stringify(snapshot))
-    renameSync(temp, path)
-  } catch (error) {
-    try {
-      unlinkSync(temp)
-    } catch {
-      // Never created.
-    }
-    throw error
-  }
-}
+export const writeSnapshot = (path: string, snapshot: SessionStartSnapshot): void => replaceFile(path, JSON.stringify(snapshot))
 
 /** Entries whose last change was made by someone else after the reader's watermark. */
 export const unreadInboxCount = (snapshot: SessionStartSnapshot, reader: string): number => {
