@@ -32,6 +32,8 @@ const bin = { banner: { js: "#!/usr/bin/env node" } }
 for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts" })
+// `list`, `show`, `log` and `resolve` from the entries read model and the spool, without Effect or DuckDB.
+await bundle({ "light-entries": "src/cli/light-entries.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(
@@ -88,7 +90,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./light-entries.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

@@ -5,7 +5,8 @@
  * queueing the hook input and starting a detached drain. The bare command on a terminal opens
  * the browser from here too, so its menu shows before the full CLI loads, and `search` answers
  * from a current search index (search.cjs); `--help` and `--version` are printed from the full
- * CLI's own output, taken at build time. Any other arguments, including any the hot path does
+ * CLI's own output, taken at build time. `list`, `show`, `log` and `resolve` are answered from
+ * the entries read model and the spool where light-entries.ts can (light-entries.cjs). Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
  */
@@ -16,7 +17,7 @@ import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
 import { requireWithCodeCache } from "./code-cache.js"
 import { type Bundle, bundleFor } from "./command-table.js"
-import { countOf, fastCommands } from "./fast-commands.js"
+import { countOf, fastCommands, isLightEntryCommand } from "./fast-commands.js"
 
 /** Set by build.mjs: each bundle's code cache, named after this build of it, and the full CLI's --help and --version output. */
 declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle, string>>
@@ -63,7 +64,8 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
 } else if (hotPath === undefined) {
-  requireBundle(bundleFor(args))
+  const answeredLight = isLightEntryCommand(args[0]) && (require("./light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
+  if (!answeredLight) requireBundle(bundleFor(args))
 } else {
   try {
     if (hotPath.kind === "record") {

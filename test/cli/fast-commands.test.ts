@@ -1,6 +1,10 @@
 import { Command, type Usage } from "@effect/cli"
 import { Option } from "effect"
 import { describe, expect, it } from "vitest"
+import { listCommand } from "../../src/cli/commands/list.js"
+import { logCommand } from "../../src/cli/commands/log.js"
+import { resolveCommand } from "../../src/cli/commands/resolve.js"
+import { showCommand } from "../../src/cli/commands/show.js"
 import { inboxCommand } from "../../src/cli/commands/inbox.js"
 import { recentCommand } from "../../src/cli/commands/recent.js"
 import { recordCommand } from "../../src/cli/commands/record.js"
@@ -49,6 +53,10 @@ describe("the launcher's fast commands", () => {
     record: { full: fullCli(recordCommand), fast: fastPath("record") },
     "session-start": { full: fullCli(sessionStartCommand), fast: fastPath("session-start") },
     search: { full: fullCli(searchCommand), fast: fastPath("search") },
+    list: { full: fullCli(listCommand), fast: fastPath("list") },
+    show: { full: fullCli(showCommand), fast: fastPath("show") },
+    log: { full: fullCli(logCommand), fast: fastPath("log") },
+    resolve: { full: fullCli(resolveCommand), fast: fastPath("resolve") },
   }
 
   for (const [name, { full, fast }] of Object.entries(definitions)) {
