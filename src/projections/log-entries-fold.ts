@@ -62,9 +62,9 @@ export const evolveEntry = (state: EntryRow | undefined, { event, stored }: Entr
   }
 }
 
-/** Folds events (in id order) into one row per entry, on top of rows already folded from every earlier event. */
-export const foldEntries = (events: Iterable<EntryEvent>, earlier: Iterable<EntryRow> = []): Map<string, EntryRow> => {
-  const rows = new Map<string, EntryRow>(Array.from(earlier, (row) => [row.id, row]))
+/** Folds events (in id order) into one row per entry. */
+export const foldEntries = (events: Iterable<EntryEvent>): Map<string, EntryRow> => {
+  const rows = new Map<string, EntryRow>()
   for (const decoded of events) {
     const id = decoded.event.entryId
     const next = evolveEntry(rows.get(id), decoded)
