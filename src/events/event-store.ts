@@ -131,6 +131,15 @@ const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })
 export const newestEventId = (db: Db): Effect.Effect<string | null, DatabaseFailed> =>
   db.all(NewestRow, `SELECT max(id) AS newest FROM all_events`).pipe(Effect.map((rows) => rows[0]?.newest ?? null))
 
+const CountRow = Schema.Struct({ events: Schema.Number })
+
+/**
+ * How many events the store holds: grows with every append, even of events older than the newest
+ * (an import, a pull from a device whose clock is behind), which the newest id alone would miss.
+ */
+export const eventCount = (db: Db): Effect.Effect<number, DatabaseFailed> =>
+  db.all(CountRow, `SELECT count(*)::DOUBLE AS events FROM all_events`).pipe(Effect.map((rows) => rows[0]?.events ?? 0))
+
 const EntityRow = Schema.Struct({ entity_id: Schema.String })
 
 /** Every entity that events of these types are about (what a full refold of a projection covers). */

@@ -15,6 +15,8 @@ export interface EntriesReadModelHeader {
   readonly version: 1
   /** The store's newest event id when the file was written: equal to the snapshot's when current. */
   readonly newestEventId: string | null
+  /** How many events the store held: an append of events older than the newest changes only this. */
+  readonly eventCount: number
   /** The `log_entries` projection's version: a changed fold rewrites the file though no event is new. */
   readonly projectionVersion: number
 }

@@ -12,9 +12,16 @@ export interface SessionStartSnapshot {
   readonly newestEventId: string | null
   readonly recentSessions: ReadonlyArray<RecentSession>
   /** The most recent entries' last changes, enough to count anyone's inbox badge. */
-  readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
+  readonly entryChanges: ReadonlyArray<EntryChange>
   /** Inbox watermark per reader on this device. */
   readonly watermarks: Readonly<Record<string, string>>
+}
+
+export interface EntryChange {
+  /** Absent from snapshots written before the light path queued changes that the badge must count. */
+  readonly entryId?: string
+  readonly lastEventId: string
+  readonly updatedBy: string
 }
 
 export interface RecentSession {
