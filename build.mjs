@@ -81,7 +81,7 @@ await bundle(
 // The launcher, last: it names each bundle's code cache after this build of it, and prints the
 // full CLI's own --help and --version output, taken from it here, without loading it.
 const codeCaches = Object.fromEntries(
-  ["main.cjs", "entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
+  ["main.cjs", "entries.cjs", "light-entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
 )
 const rootOutputs = Object.fromEntries(
   ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),
@@ -90,7 +90,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./light-entries.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

@@ -20,7 +20,7 @@ import { type Bundle, bundleFor } from "./command-table.js"
 import { countOf, fastCommands, isLightEntryCommand } from "./fast-commands.js"
 
 /** Set by build.mjs: each bundle's code cache, named after this build of it, and the full CLI's --help and --version output. */
-declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle, string>>
+declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle | "light-entries.cjs", string>>
 declare const __CSL_ROOT_OUTPUTS__: Readonly<Record<string, string>>
 
 type HotPath =
@@ -45,7 +45,7 @@ const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefin
 /** Bare, or bare `sessions` (the Python version's habit), at a terminal: the browser. */
 const opensBrowser = (args: ReadonlyArray<string>) => args.length === 0 || (args.length === 1 && args[0] === "sessions")
 
-const requireBundle = (bundle: Bundle) => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
+const requireBundle = (bundle: Bundle | "light-entries.cjs") => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
 const requireFullCli = () => requireBundle("main.cjs")
 
 const args = process.argv.slice(2)
@@ -64,7 +64,7 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
 } else if (hotPath === undefined) {
-  const answeredLight = isLightEntryCommand(args[0]) && (require("./light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
+  const answeredLight = isLightEntryCommand(args[0]) && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
   if (!answeredLight) requireBundle(bundleFor(args))
 } else {
   try {
