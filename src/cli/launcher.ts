@@ -64,7 +64,8 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)
 } else if (hotPath === undefined) {
-  const answeredLight = isLightEntryCommand(args[0]) && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
+  const lightPathOff = (process.env.CLAUDE_LOGGER_FULL_CLI ?? "") !== ""
+  const answeredLight = isLightEntryCommand(args[0]) && !lightPathOff && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
   if (!answeredLight) requireBundle(bundleFor(args))
 } else {
   try {

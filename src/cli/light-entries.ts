@@ -23,7 +23,7 @@ import { matchingEntries } from "./light-entry-matching.js"
  * writes to the spool durably, then a detached `init` stores the events. Each answer prints
  * exactly what the full CLI would; anything it cannot answer so (an error, an ambiguous match, an
  * option given twice, a store it cannot read for sure) is left to the full CLI, before anything
- * is written. `CLAUDE_LOGGER_FULL_CLI=1` turns this path off.
+ * is written. The launcher skips this path when `CLAUDE_LOGGER_FULL_CLI` is set.
  */
 
 interface Context {
@@ -167,7 +167,7 @@ const outputs: Record<LightEntryCommand, (args: ReadonlyArray<string>, context: 
  */
 export const answeredLight = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, cliPath: string): boolean => {
   const [command, ...rest] = args
-  if (!isLightEntryCommand(command) || (env.CLAUDE_LOGGER_FULL_CLI ?? "") !== "") return false
+  if (!isLightEntryCommand(command)) return false
   const paths = dataPathsIn(resolveDataDir(env))
   let output: string | undefined
   try {
