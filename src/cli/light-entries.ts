@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import { claudeDataDirs, dataDirIsAFile, dataPathsIn, type DataPaths, resolveDataDir } from "../config/data-paths.js"
 import { startDetached } from "../config/detached-command.js"
 import { ensureDeviceId } from "../config/device-id.js"
@@ -115,8 +117,17 @@ const queueEvent = (context: Context, type: "EntryLogged" | "EntryStatusChanged"
     recordedAt: new Date(nowMs).toISOString(),
     payload: event,
   }
-  writeSpoolFiles(context.paths.spoolDir, [envelope])
-  startDetached(context.cliPath, ["init"], context.env)
+  try {
+    writeSpoolFiles(context.paths.spoolDir, [envelope])
+  } catch (error) {
+    // Renamed into the spool but its directory not fsynced: queued all the same, and the full CLI must not log it again.
+    if (!existsSync(join(context.paths.spoolDir, `${id}.json`))) throw error
+  }
+  try {
+    startDetached(context.cliPath, ["init"], context.env)
+  } catch {
+    // No process to spare: the next command that opens the store ingests the spool.
+  }
   return id
 }
 
