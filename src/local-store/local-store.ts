@@ -14,6 +14,7 @@ import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { entriesReadModelPath } from "../snapshot/entries-read-model.js"
 import { refreshEntriesReadModel } from "../snapshot/refresh-entries-read-model.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
+import { writeStoreFileStamp } from "../snapshot/store-file-stamp.js"
 import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
 import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
@@ -98,6 +99,11 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `backup: ${error.message}`))),
       )
 
+    /** After the close: the file as this process left it, for the light path to see that nothing else changed it since. */
+    const stampClosedStore = Effect.try(() => writeStoreFileStamp(paths.dataDir, paths.database)).pipe(
+      Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `store stamp: ${String(error)}`))),
+    )
+
     const use = <A, E, R>(
       work: (session: StoreSession) => Effect.Effect<A, E, R>,
       lockWait: Duration.DurationInput = readerLockWait,
@@ -125,7 +131,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         yield* refreshSnapshot(db)
         yield* backUpEventLog(db)
         return result
-      }))
+      })).pipe(Effect.tap(() => stampClosedStore))
 
     /**
      * For commands that only read: opens the file read-only, so nothing is written (a full disk

@@ -5,6 +5,7 @@ import { type EntryRow, evolveEntry } from "../projections/log-entries-fold.js"
 import { entriesReadModelPath, readEntriesReadModel } from "./entries-read-model.js"
 import { readSnapshot } from "./session-start-snapshot.js"
 import { spooledEntryEvent } from "./spooled-entry-events.js"
+import { storeFileUnchanged } from "./store-file-stamp.js"
 
 export interface CurrentEntries {
   readonly rows: ReadonlyMap<string, EntryRow>
@@ -15,13 +16,15 @@ export interface CurrentEntries {
 /**
  * Every entry as the full CLI would see it right now, without DuckDB: the read model, with the
  * events still waiting in the spool folded on top, in id order, by the projection's own fold step. Undefined when
- * that cannot be known for sure (no read model, one older than the snapshot, a queued file this
+ * that cannot be known for sure (the database file changed since the last close, no read model,
+ * one older than the snapshot, a queued file this
  * code cannot read); the caller then leaves the command to the full CLI.
  *
  * The spool is read first: a writer that ingests it refreshes the read model before removing
  * the files, so whatever left the spool meanwhile is in the read model read after it.
  */
 export const currentEntries = (paths: DataPaths): CurrentEntries | undefined => {
+  if (!storeFileUnchanged(paths.dataDir, paths.database)) return undefined
   const queued = spooledFileNames(paths.spoolDir).map((name) => spooledFileText(join(paths.spoolDir, name)))
   const snapshot = readSnapshot(paths.snapshot)
   const model = readEntriesReadModel(entriesReadModelPath(paths.dataDir))
