@@ -110,8 +110,13 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
     ) =>
       Effect.scoped(Effect.gen(function* () {
         const deviceId = yield* prepareDataDir
+        // Registered before the open, so it runs after the close, whether the work succeeded or
+        // not (a refused command still closed a sound file) — but never for a file that failed to open.
+        let sound = false
+        yield* Effect.addFinalizer(() => (sound ? stampClosedStore : Effect.void))
         const db = yield* open(lockWait)
         yield* ensureSchema(db, extensions).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
+        sound = true
         yield* ingestSpool(db)
 
         const ids = new CausalIdGenerator()
@@ -131,7 +136,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         yield* refreshSnapshot(db)
         yield* backUpEventLog(db)
         return result
-      })).pipe(Effect.tap(() => stampClosedStore))
+      }))
 
     /**
      * For commands that only read: opens the file read-only, so nothing is written (a full disk
