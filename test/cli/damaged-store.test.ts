@@ -176,7 +176,7 @@ describe("file modes", () => {
   it("the data dir is 700 and the files in it 600", () => {
     ok(["log", "--category", "note", "--title", "private"])
     expect(statSync(dataDir).mode & 0o777).toBe(0o700)
-    for (const name of ["sessions.duckdb", "snapshot.json", "device-id"]) {
+    for (const name of ["sessions.duckdb", "snapshot.json", "entries-read-model.jsonl", "store-closed.stamp", "device-id"]) {
       expect(statSync(join(dataDir, name)).mode & 0o777, name).toBe(0o600)
     }
   })
