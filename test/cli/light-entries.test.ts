@@ -4,7 +4,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import fc from "fast-check"
 import { beforeAll, describe, expect, it } from "vitest"
-import { type CliResult, freshHome, projectRoot, runCli, userEnv } from "../support/cli.js"
+import { type CliResult, freshHome, projectRoot, runCli, runCliAsync, userEnv } from "../support/cli.js"
+import { eventually } from "../support/eventually.js"
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
@@ -45,6 +46,22 @@ describe("the light path of the note commands", () => {
     const shown = runCli(["show", id, "--json"], { env: { ...env, CLAUDE_LOGGER_FULL_CLI: "1" } })
     expect(JSON.parse(shown.stdout)).toMatchObject({ id, status: "resolved", body: "fast\n\n[" + new Date().toISOString().slice(0, 10) + " alice → resolved] done" })
   })
+
+  it("two logs at once, each with its detached store, both listed at once and both stored", async () => {
+    const { env, dataDir } = storeWithOneEntry()
+    const [one, two] = await Promise.all(["one at once", "two at once"].map((title) =>
+      runCliAsync(["log", "--category", "note", "--title", title], { env })))
+    expect([one?.status, two?.status]).toEqual([0, 0])
+    const listed = runCli(["list"], { env }).stdout
+    expect(listed).toContain("one at once")
+    expect(listed).toContain("two at once")
+    // The detached stores empty the spool; the full CLI then finds both in the database.
+    const spool = join(dataDir, "spool")
+    expect(await eventually(() => readdirSync(spool).filter((name) => name.endsWith(".json")).length, (left) => left === 0, 30_000)).toBe(0)
+    const stored = runCli(["list", "--json"], { env: { ...env, CLAUDE_LOGGER_FULL_CLI: "1" } }).stdout
+    expect(stored).toContain("one at once")
+    expect(stored).toContain("two at once")
+  }, 60_000)
 
   it("leaves the command to the full CLI when the read model is older than the snapshot", () => {
     const { home, env, dataDir } = storeWithOneEntry()
