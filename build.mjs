@@ -33,6 +33,8 @@ const bin = { banner: { js: "#!/usr/bin/env node" } }
 for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => name.endsWith(".v8cache")) : []) rmSync(`dist/${name}`)
 // `search` from a current index, without Effect or DuckDB.
 await bundle({ search: "src/cli/search-fast-path.ts", "memory-search": "src/cli/memory-search-fast-path.ts" })
+// `list`, `show`, `log` and `resolve` from the entries read model and the spool, without Effect or DuckDB.
+await bundle({ "light-entries": "src/cli/light-entries.ts" })
 // `memory hook`, run after every Write and Edit: only what it needs.
 await bundle({ "memory-hook": "src/cli/memory-hook-bin.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
@@ -84,7 +86,7 @@ await bundle(
 // The launcher, last: it names each bundle's code cache after this build of it, and prints the
 // full CLI's own --help and --version output, taken from it here, without loading it.
 const codeCaches = Object.fromEntries(
-  ["main.cjs", "entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
+  ["main.cjs", "entries.cjs", "light-entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
 )
 const rootOutputs = Object.fromEntries(
   ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),

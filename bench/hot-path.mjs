@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import { monotonicFactory } from "ulid"
 
 const runs = Number(process.argv[2] ?? 30)
@@ -19,14 +19,16 @@ const dataDir = join(home, ".claude", "claude-session-logger")
 const env = { PATH: process.env.PATH, HOME: home, CLAUDE_LOGGER_USER: "alice" }
 
 const run = (args, extraEnv = {}) => {
-  const result = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 1 << 30 })
+  // Run in the bench's home, outside any repository: its project is the home's folder name.
+  const result = spawnSync(process.execPath, args, { cwd: home, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 1 << 30 })
   if (result.status !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`)
   return result.stdout
 }
 
 // The store: one entry logged through the CLI (it creates the database and the device id), then
 // the rest queued in the spool the way a writer that found the database busy leaves them, so the
-// next command ingests them in one transaction. Half are issues, a tenth resolved by a teammate.
+// next command ingests them in one transaction. All belong to the project `list` shows by
+// default (the one of the directory it runs in). Half are issues, a tenth resolved by a teammate.
 const firstId = /id=(\S+)/.exec(run([cli, "log", "--category", "issue", "--title", "first issue"]))[1]
 const spoolDir = join(dataDir, "spool")
 mkdirSync(spoolDir, { recursive: true })
@@ -37,7 +39,7 @@ const spool = (type, entityId, actor, payload, id) =>
 for (let n = 1; n < entryCount; n++) {
   const id = nextId(startMs + n * 1000)
   const category = n % 2 === 0 ? "issue" : "note"
-  spool("EntryLogged", id, "alice", { entryId: id, category, status: "open", title: `${category} ${n}`, body: `details of ${category} ${n}`, sessionId: null, project: "bench" }, id)
+  spool("EntryLogged", id, "alice", { entryId: id, category, status: "open", title: `${category} ${n}`, body: `details of ${category} ${n}`, sessionId: null, project: basename(home) }, id)
   if (n % 10 === 0) spool("EntryStatusChanged", id, "bob", { entryId: id, status: "resolved", note: null }, nextId(startMs + n * 1000 + 1))
 }
 run([cli, "list", "--limit", "1"])

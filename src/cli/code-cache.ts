@@ -35,14 +35,11 @@ const saveCache = (script: Script, cachePath: string): void => {
  * third of the full CLI's start-up). The cache is made at the end of the first run, when it holds
  * every function that run compiled, and made again when V8 rejects it (another Node version).
  * `cachePath` must name this exact build of the bundle: V8 checks the source's length, not its
- * content. On a Node without the default dynamic-import loader for vm scripts it is a plain require.
+ * content. Returns the bundle's exports. On a Node without the default dynamic-import loader for vm scripts it is a plain require.
  */
-export const requireWithCodeCache = (bundlePath: string, cachePath: string): void => {
+export const requireWithCodeCache = (bundlePath: string, cachePath: string): unknown => {
   const importLoader = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  if (importLoader === undefined) {
-    createRequire(bundlePath)(bundlePath)
-    return
-  }
+  if (importLoader === undefined) return createRequire(bundlePath)(bundlePath)
   const cachedData = readCache(cachePath)
   const script = new Script(wrapCommonJs(readFileSync(bundlePath, "utf8")), {
     filename: bundlePath,
@@ -54,4 +51,5 @@ export const requireWithCodeCache = (bundlePath: string, cachePath: string): voi
   bundle.filename = bundlePath
   const run = script.runInThisContext() as (...moduleArgs: ReadonlyArray<unknown>) => void
   run.call(bundle.exports, bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath))
+  return bundle.exports
 }

@@ -5,7 +5,7 @@ const fastCommand = <const Config extends ParseArgsConfig>(config: Config) => ({
   options: config.options,
   parse: (args: ReadonlyArray<string>) => {
     try {
-      return parseArgs({ ...config, args: [...args], strict: true })
+      return parseArgs({ ...config, args: [...args], strict: true, tokens: true })
     } catch {
       return undefined
     }
@@ -32,9 +32,37 @@ export const fastCommands = {
     options: { "project-key": { type: "string" }, "all-projects": { type: "boolean" }, full: { type: "boolean" }, json: { type: "boolean" } },
     allowPositionals: true,
   }),
+  // The note commands Claude runs mid-conversation, answered by light-entries.ts.
+  list: fastCommand({
+    options: {
+      category: { type: "string" },
+      status: { type: "string" },
+      open: { type: "boolean" },
+      "all-projects": { type: "boolean" },
+      project: { type: "string" },
+      limit: { type: "string" },
+      json: { type: "boolean" },
+    },
+    allowPositionals: false,
+  }),
+  show: fastCommand({ options: { "title-match": { type: "string" }, json: { type: "boolean" } }, allowPositionals: true }),
+  log: fastCommand({
+    options: { category: { type: "string" }, status: { type: "string" }, title: { type: "string" }, body: { type: "string" }, "session-id": { type: "string" } },
+    allowPositionals: false,
+  }),
+  resolve: fastCommand({
+    options: { id: { type: "string" }, "title-match": { type: "string" }, status: { type: "string" }, note: { type: "string" } },
+    allowPositionals: false,
+  }),
 }
 
 export type FastCommand = keyof typeof fastCommands
+
+/** The note commands the launcher first offers to light-entries.ts. */
+export const lightEntryCommands = ["list", "show", "log", "resolve"] as const
+export type LightEntryCommand = (typeof lightEntryCommands)[number]
+export const isLightEntryCommand = (command: string | undefined): command is LightEntryCommand =>
+  lightEntryCommands.some((name) => name === command)
 
 /** A `--limit` value: digits only, as the full CLI's integer option takes it; else undefined. */
 export const countOf = (text: string | undefined, fallback: number): number | undefined =>

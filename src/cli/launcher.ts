@@ -6,7 +6,8 @@
  * from its own small bundle (memory-hook.cjs). The bare command on a terminal opens the browser
  * from here too, so its menu shows before the full CLI loads; `search` answers from a current
  * search index (search.cjs), `memory search` from a current memory index (memory-search.cjs) and
- * `statusline` from its own bundle (statusline.cjs);
+ * `statusline` from its own bundle (statusline.cjs). `list`, `show`, `log` and `resolve` are answered
+ * from the entries read model and the spool where light-entries.ts can (light-entries.cjs).
  * `--help` and `--version` are printed from the full CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
@@ -18,10 +19,10 @@ import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
 import { requireWithCodeCache } from "./code-cache.js"
 import { type Bundle, bundleFor } from "./command-table.js"
-import { countOf, fastCommands } from "./fast-commands.js"
+import { countOf, fastCommands, isLightEntryCommand } from "./fast-commands.js"
 
 /** Set by build.mjs: each bundle's code cache, named after this build of it, and the full CLI's --help and --version output. */
-declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle, string>>
+declare const __CSL_CODE_CACHES__: Readonly<Record<Bundle | "light-entries.cjs", string>>
 declare const __CSL_ROOT_OUTPUTS__: Readonly<Record<string, string>>
 
 type HotPath =
@@ -50,7 +51,7 @@ const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefin
 /** Bare, or bare `sessions` (the Python version's habit), at a terminal: the browser. */
 const opensBrowser = (args: ReadonlyArray<string>) => args.length === 0 || (args.length === 1 && args[0] === "sessions")
 
-const requireBundle = (bundle: Bundle) => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
+const requireBundle = (bundle: Bundle | "light-entries.cjs") => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
 const requireFullCli = () => requireBundle("main.cjs")
 
 const args = process.argv.slice(2)
@@ -73,7 +74,9 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   if (output === undefined) requireFullCli()
   else process.stdout.write(output)
 } else if (hotPath === undefined) {
-  requireBundle(bundleFor(args))
+  const lightPathOff = (process.env.CLAUDE_LOGGER_FULL_CLI ?? "") !== ""
+  const answeredLight = isLightEntryCommand(args[0]) && !lightPathOff && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
+  if (!answeredLight) requireBundle(bundleFor(args))
 } else {
   try {
     if (hotPath.kind === "record") {

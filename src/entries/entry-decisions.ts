@@ -2,6 +2,7 @@ import { Either } from "effect"
 import { type Category, defaultStatus, type Status } from "../events/entry-vocabulary.js"
 import { EntryId, EventId, SessionId } from "../events/ids.js"
 import type { EventDraft } from "../events/stamp-events.js"
+import { titleWords, trimmedOrNull } from "./entry-rules.js"
 import { AmbiguousEntry, EntryNotFound, InvalidEntryInput } from "./entry-errors.js"
 
 /**
@@ -43,10 +44,10 @@ export interface LoggedDecision {
 
 /** A new entry starts with its category's default status unless one is given; its title is required. */
 export const decideLog = (command: LogEntry): Either.Either<LoggedDecision, InvalidEntryInput> => {
-  const title = command.title.trim()
-  if (title === "") return Either.left(new InvalidEntryInput({ reason: "the title is empty; pass --title \"…\"" }))
+  const title = trimmedOrNull(command.title)
+  if (title === null) return Either.left(new InvalidEntryInput({ reason: "the title is empty; pass --title \"…\"" }))
   const status = command.status ?? defaultStatus(command.category)
-  const sessionId = command.sessionId?.trim()
+  const sessionId = trimmedOrNull(command.sessionId)
   return Either.right({
     status,
     draft: (id) => ({
@@ -73,7 +74,7 @@ export const lookupFor = (selector: EntrySelector): Either.Either<EntryLookup, I
       ? Either.left(new InvalidEntryInput({ reason: "the id is empty; pass a full id or its short id" }))
       : Either.right({ _tag: "ById", id })
   }
-  const words = selector.words.split(/\s+/).filter((word) => word !== "")
+  const words = titleWords(selector.words)
   return words.length === 0
     ? Either.left(new InvalidEntryInput({ reason: "--title-match needs at least one word" }))
     : Either.right({ _tag: "ByTitle", words })
@@ -98,14 +99,14 @@ export const decideStatusChange = <E extends MatchedEntry>(
   note: string | undefined,
 ): Either.Either<{ readonly entry: E; readonly draft: EventDraft }, EntryNotFound | AmbiguousEntry> =>
   exactlyOne(selector, matches).pipe(Either.map((entry) => {
-    const trimmedNote = note?.trim()
+    const trimmedNote = trimmedOrNull(note)
     return {
       entry,
       draft: () => ({
         _tag: "EntryStatusChanged",
         entryId: EntryId.make(entry.id),
         status,
-        note: trimmedNote ? trimmedNote : null,
+        note: trimmedNote,
       }),
     }
   }))

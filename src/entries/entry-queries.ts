@@ -1,40 +1,23 @@
-import { Effect, Schema } from "effect"
+import { Effect, Schema, Struct } from "effect"
+import type { Category, Status } from "../events/entry-vocabulary.js"
 import { shortId } from "../events/ids.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
-import { logEntriesTable } from "../projections/log-entries.js"
+import { LogEntryRow, newestChangeFirst, selectLogEntryRows } from "../projections/log-entry-rows.js"
 import type { Db } from "../store/database.js"
-import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
-import { Category, Status } from "../events/entry-vocabulary.js"
+import { Conditions, limitClause } from "../store/sql-fragments.js"
 
 /** An entry as commands show it and `--json` prints it. */
 export const EntryView = Schema.Struct({
-  id: Schema.String,
+  id: LogEntryRow.fields.id,
   short_id: Schema.String,
-  category: Category,
-  status: Status,
-  title: Schema.String,
-  body: Schema.String,
-  session_id: Schema.NullOr(Schema.String),
-  project: Schema.NullOr(Schema.String),
-  logged_at: Schema.String,
-  updated_at: Schema.String,
-  created_by: Schema.String,
-  updated_by: Schema.String,
+  ...Struct.omit(LogEntryRow.fields, "id", "last_event_id"),
 })
 export type EntryView = typeof EntryView.Type
 
-const EntryRow = Schema.Struct({ ...EntryView.fields, short_id: Schema.optional(Schema.String), last_event_id: Schema.String })
 export type EntryWithLastEvent = EntryView & { readonly last_event_id: string }
 
-const selectEntries = `SELECT id, category, status, title, body, session_id, project,
-  ${isoUtc("logged_at")} AS logged_at, ${isoUtc("updated_at")} AS updated_at, created_by, updated_by, last_event_id
-  FROM ${logEntriesTable}`
-
-/** Newest change first: the last event's id is causal, unlike the writers' wall clocks. */
-const newestFirst = `ORDER BY last_event_id DESC`
-
-const query = (db: Db, conditions: Conditions, tail = newestFirst) =>
-  db.all(EntryRow, `${selectEntries} ${conditions.where} ${tail}`, conditions.params).pipe(
+const query = (db: Db, conditions: Conditions, tail = newestChangeFirst) =>
+  db.all(LogEntryRow, `${selectLogEntryRows} ${conditions.where} ${tail}`, conditions.params).pipe(
     Effect.map((rows) => rows.map((row): EntryWithLastEvent => ({ ...row, short_id: shortId(row.id) }))),
   )
 
@@ -60,7 +43,7 @@ export const listEntries = (db: Db, filter: ListFilter) => {
   if (filter.category !== undefined) conditions.withParam(filter.category, (category) => `category = ${category}`)
   if (filter.status !== undefined) conditions.withParam(filter.status, (status) => `status = ${status}`)
   if (filter.openOnly === true) conditions.withSql(`status <> 'resolved'`)
-  return query(db, conditions, `${newestFirst} ${limitClause(filter.limit)}`)
+  return query(db, conditions, `${newestChangeFirst} ${limitClause(filter.limit)}`)
 }
 
 /** The exact id, else every entry whose id ends (short id) or starts (prefix) with the text. */

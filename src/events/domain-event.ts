@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { eventVersions } from "./event-versions.js"
 import { Category, Status } from "./entry-vocabulary.js"
 import { EntryId, EventId, SessionId } from "./ids.js"
 
@@ -137,21 +138,8 @@ export const DomainEvent = Schema.Union(
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
 
-/**
- * The payload version this code writes and understands, per type. An event written by a newer
- * client (higher version, or a type not listed) is stored and kept but skipped by the folds.
- * When a payload changes shape, bump its version here and add an upcaster in decode-event.ts.
- */
-export const currentVersion: Record<EventType, number> = {
-  EntryLogged: 1,
-  EntryStatusChanged: 1,
-  LegacyEntryUpdated: 1,
-  InboxWatermarkAdvanced: 1,
-  SessionRecorded: 1,
-  MemoryFileWritten: 1,
-  MemoryFileDeleted: 1,
-  BudgetSet: 1,
-}
+/** The payload version this code writes and understands, per type (event-versions.ts). */
+export const currentVersion: Readonly<Record<EventType, number>> = eventVersions
 
 /** Types that never leave the device: kept in `local_events`, not `events`. */
 export const isLocalOnly = (type: string): boolean => type === "InboxWatermarkAdvanced"

@@ -1,12 +1,13 @@
 import { Schema } from "effect"
+import { uuidPattern } from "./short-id.js"
+
+export { shortId } from "./short-id.js"
 
 /** A ULID: 26 characters of upper-case Crockford base32, the time in the first 10. */
 const ulidPattern = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/
 
 export const EventId = Schema.String.pipe(Schema.pattern(ulidPattern), Schema.brand("EventId"))
 export type EventId = typeof EventId.Type
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * An entry's id is the id of the event that logged it (a ULID), or, for an entry the Python
@@ -20,9 +21,3 @@ export type EntryId = typeof EntryId.Type
 
 export const SessionId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("SessionId"))
 export type SessionId = typeof SessionId.Type
-
-/**
- * The short id users see and type: a ULID's random tail, since same-second ULIDs share their
- * head; a UUID's first 8 characters, which is what users of the original typed.
- */
-export const shortId = (id: string): string => (uuidPattern.test(id) ? id.slice(0, 8) : id.slice(-8))

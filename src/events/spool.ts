@@ -1,7 +1,7 @@
 import { Effect, Either, Schema } from "effect"
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs"
+import { mkdirSync, renameSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
-import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
+import { spooledFileNames, spooledFileText, writeSpoolFiles } from "./spool-files.js"
 import { StoredEvent } from "./stored-event.js"
 
 export class SpoolFailed extends Schema.TaggedError<SpoolFailed>()("SpoolFailed", {
@@ -13,18 +13,10 @@ export class SpoolFailed extends Schema.TaggedError<SpoolFailed>()("SpoolFailed"
   }
 }
 
-/**
- * Queues events that could not reach the database in time: one file per event, written to a
- * temp name, fsynced, renamed into place, and the directory fsynced, so an event either is in
- * the spool whole or was never acknowledged.
- */
+/** Queues events that could not reach the database in time, durably (spool-files.ts). */
 export const spoolEvents = (dir: string, events: ReadonlyArray<StoredEvent>): Effect.Effect<void, SpoolFailed> =>
   Effect.try({
-    try: () => {
-      mkdirSync(dir, { recursive: true })
-      for (const event of events) writeFileDurably(join(dir, `${event.id}.json`), JSON.stringify(event))
-      syncDirectory(dir)
-    },
+    try: () => writeSpoolFiles(dir, events),
     catch: (cause) => new SpoolFailed({ dir, reason: cause instanceof Error ? cause.message : String(cause) }),
   })
 
@@ -40,23 +32,13 @@ const decodeSpooled = Schema.decodeUnknownEither(Schema.parseJson(StoredEvent))
 /** Whatever is queued right now; files renamed in after this call are picked up next time. */
 export const readSpool = (dir: string): Effect.Effect<SpooledBatch> =>
   Effect.sync(() => {
-    let names: ReadonlyArray<string>
-    try {
-      names = readdirSync(dir).filter((name) => name.endsWith(".json")).sort()
-    } catch {
-      return { events: [], files: [], unreadable: [] }
-    }
     const events: Array<StoredEvent> = []
     const files: Array<string> = []
     const unreadable: Array<string> = []
-    for (const name of names) {
+    for (const name of spooledFileNames(dir)) {
       const path = join(dir, name)
-      let content: string
-      try {
-        content = readFileSync(path, "utf8")
-      } catch {
-        continue // ingested and removed by another process meanwhile
-      }
+      const content = spooledFileText(path)
+      if (content === undefined) continue // ingested and removed by another process meanwhile
       Either.match(decodeSpooled(content), {
         onLeft: () => unreadable.push(path),
         onRight: (event) => {

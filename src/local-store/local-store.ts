@@ -13,7 +13,10 @@ import type { StoredEvent } from "../events/stored-event.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { loadPrices } from "../transcript/pricing.js"
+import { entriesReadModelPath } from "../snapshot/entries-read-model.js"
+import { refreshEntriesReadModel } from "../snapshot/refresh-entries-read-model.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
+import { writeStoreFileStamp } from "../snapshot/store-file-stamp.js"
 import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
 import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
@@ -69,23 +72,29 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
             : Effect.forEach(extensions, (extension) => extension.onStored?.(db, appended) ?? Effect.void, { discard: true })),
       )
 
+    const refreshSnapshot = (db: Db) =>
+      Clock.currentTimeMillis.pipe(
+        Effect.flatMap((nowMs) => buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json")), new Date(nowMs))),
+        // The entries read model first: a reader trusts it only when the snapshot's stamp matches.
+        Effect.tap((snapshot) => refreshEntriesReadModel(db, entriesReadModelPath(paths.dataDir), snapshot.newestEventId)),
+        Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
+        // The snapshot is a cache of the projections: failing to refresh it fails nothing.
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
+      )
+
     const ingestSpool = (db: Db) =>
       Effect.gen(function* () {
         const batch = yield* readSpool(paths.spoolDir)
-        if (batch.events.length > 0) yield* db.transaction(appendAndProject(db, batch.events))
+        if (batch.events.length > 0) {
+          yield* db.transaction(appendAndProject(db, batch.events))
+          // Before the files go: a light-path reader that finds the spool emptied finds the read model holding its events.
+          yield* refreshSnapshot(db)
+        }
         yield* clearSpool(paths.spoolDir, batch)
         for (const file of batch.unreadable) {
           appendActivityLog(paths.log, `spool: ${file} is not an event; moved to spool/unreadable`)
         }
       })
-
-    const refreshSnapshot = (db: Db) =>
-      Clock.currentTimeMillis.pipe(
-        Effect.flatMap((nowMs) => buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json")), new Date(nowMs))),
-        Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),
-        // The snapshot is a cache of the projections: failing to refresh it fails nothing.
-        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `snapshot: ${String(error)}`))),
-      )
 
     const backUpEventLog = (db: Db) =>
       backupEventLog(db, backupDirIn(paths.dataDir)).pipe(
@@ -93,14 +102,24 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `backup: ${error.message}`))),
       )
 
+    /** After the close: the file as this process left it, for the light path to see that nothing else changed it since. */
+    const stampClosedStore = Effect.try(() => writeStoreFileStamp(paths.dataDir, paths.database)).pipe(
+      Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `store stamp: ${String(error)}`))),
+    )
+
     const use = <A, E, R>(
       work: (session: StoreSession) => Effect.Effect<A, E, R>,
       lockWait: Duration.DurationInput = readerLockWait,
     ) =>
       Effect.scoped(Effect.gen(function* () {
         const deviceId = yield* prepareDataDir
+        // Registered before the open, so it runs after the close, whether the work succeeded or
+        // not (a refused command still closed a sound file) — but never for a file that failed to open.
+        let sound = false
+        yield* Effect.addFinalizer(() => (sound ? stampClosedStore : Effect.void))
         const db = yield* open(lockWait)
         yield* ensureSchema(db, extensions).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
+        sound = true
         yield* ingestSpool(db)
 
         const ids = new CausalIdGenerator()

@@ -21,7 +21,7 @@ const RecentSessionRow = Schema.Struct({
   total_tokens: Schema.Number,
   cost_usd: Schema.Number,
 })
-const EntryChangeRow = Schema.Struct({ lastEventId: Schema.String, updatedBy: Schema.String })
+const EntryChangeRow = Schema.Struct({ entryId: Schema.String, lastEventId: Schema.String, updatedBy: Schema.String })
 const WatermarkRow = Schema.Struct({ reader: Schema.String, watermark: Schema.String })
 const HourCostRow = Schema.Struct({ hour: Schema.String, cost_usd: Schema.Number })
 
@@ -56,7 +56,7 @@ export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Da
     )
     const entryChanges = yield* db.all(
       EntryChangeRow,
-      `SELECT last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM ${logEntriesTable}
+      `SELECT id AS "entryId", last_event_id AS "lastEventId", updated_by AS "updatedBy" FROM ${logEntriesTable}
        ORDER BY last_event_id DESC LIMIT ${inboxChangesKept}`,
     )
     const watermarks = yield* db.all(WatermarkRow, `SELECT reader, watermark FROM ${inboxWatermarksTable}`)

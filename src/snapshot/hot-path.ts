@@ -3,6 +3,7 @@ import { resolveActor } from "../config/identity.js"
 import { isStubSession } from "../projections/stub-session.js"
 import { inboxBadge, recentBanner } from "./banner-text.js"
 import { budgetWarning } from "./budget-standing.js"
+import { withQueuedEntryChanges } from "./queued-entry-changes.js"
 import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
 
 /**
@@ -17,8 +18,9 @@ export const recentOutput = (options: { readonly limit: number; readonly json: b
 }
 
 export const inboxCountOutput = (env: NodeJS.ProcessEnv): string => {
-  const snapshot = readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)
-  return snapshot === undefined ? "" : inboxBadge(unreadInboxCount(snapshot, resolveActor(env)))
+  const paths = dataPathsIn(resolveDataDir(env))
+  const snapshot = readSnapshot(paths.snapshot)
+  return snapshot === undefined ? "" : inboxBadge(unreadInboxCount(withQueuedEntryChanges(snapshot, paths.spoolDir), resolveActor(env)))
 }
 
 export const defaultRecentLimit = 3

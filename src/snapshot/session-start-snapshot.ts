@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import type { UsageBlock } from "../usage/usage-blocks.js"
 import type { BudgetSnapshot } from "./budget-snapshot.js"
+import { replaceFile } from "./replace-file.js"
 
 /**
  * What the session-start hot path needs, kept beside the database as a small JSON file that
@@ -15,7 +16,7 @@ export interface SessionStartSnapshot {
   readonly eventCount?: number
   readonly recentSessions: ReadonlyArray<RecentSession>
   /** The most recent entries' last changes, enough to count anyone's inbox badge. */
-  readonly entryChanges: ReadonlyArray<{ readonly lastEventId: string; readonly updatedBy: string }>
+  readonly entryChanges: ReadonlyArray<EntryChange>
   /** Inbox watermark per reader on this device. */
   readonly watermarks: Readonly<Record<string, string>>
   /** What the status line shows; snapshots written before it existed lack it. */
@@ -31,6 +32,13 @@ export interface SnapshotUsage {
   readonly hourlyCost: ReadonlyArray<{ readonly hour: string; readonly cost_usd: number }>
   /** The newest five-hour block, which the status line shows while it is still running. */
   readonly latestBlock: UsageBlock | null
+}
+
+export interface EntryChange {
+  /** Absent from snapshots written before the light path queued changes that the badge must count. */
+  readonly entryId?: string
+  readonly lastEventId: string
+  readonly updatedBy: string
 }
 
 export interface RecentSession {
@@ -60,24 +68,7 @@ export const readSnapshot = (path: string): SessionStartSnapshot | undefined => 
   }
 }
 
-/**
- * Atomic replace, so a reader sees the old snapshot or the new one, never half of one. A failed
- * write (a full disk) takes its temp file with it rather than leaving it in the data dir.
- */
-export const writeSnapshot = (path: string, snapshot: SessionStartSnapshot): void => {
-  const temp = `${path}.${process.pid}.tmp`
-  try {
-    writeFileSync(temp, JSON.stringify(snapshot))
-    renameSync(temp, path)
-  } catch (error) {
-    try {
-      unlinkSync(temp)
-    } catch {
-      // Never created.
-    }
-    throw error
-  }
-}
+export const writeSnapshot = (path: string, snapshot: SessionStartSnapshot): void => replaceFile(path, JSON.stringify(snapshot))
 
 /** Entries whose last change was made by someone else after the reader's watermark. */
 export const unreadInboxCount = (snapshot: SessionStartSnapshot, reader: string): number => {

@@ -34,8 +34,9 @@ beforeEach(() => {
 
 describe("a damaged sessions.duckdb", () => {
   it("truncated, no remote: commands point at recover, doctor runs every check, recover brings the notes back from the backup", () => {
-    ok(["log", "--category", "issue", "--title", "Flaky login test"])
-    ok(["log", "--category", "decision", "--title", "Keep notes as events"])
+    // Stored before the damage, each by its own command (not left in the spool for a detached store).
+    ok(["log", "--category", "issue", "--title", "Flaky login test"], { CLAUDE_LOGGER_FULL_CLI: "1" })
+    ok(["log", "--category", "decision", "--title", "Keep notes as events"], { CLAUDE_LOGGER_FULL_CLI: "1" })
     truncateSync(database, 100_000)
 
     expectRecoverHint(cli(["list"]))
@@ -114,7 +115,8 @@ describe("the event-log backup", () => {
     ok(["list"])
     ok(["rebuild"])
     expect(backups()).toHaveLength(1)
-    for (const title of ["two", "three", "four"]) ok(["log", "--category", "note", "--title", title])
+    // Each stored by its own command (the light path would leave them to one detached store, later).
+    for (const title of ["two", "three", "four"]) ok(["log", "--category", "note", "--title", title], { CLAUDE_LOGGER_FULL_CLI: "1" })
     const kept = backups()
     expect(kept).toHaveLength(3)
     expect(kept.some((name) => name.endsWith("-4.parquet"))).toBe(true)
@@ -174,7 +176,7 @@ describe("file modes", () => {
   it("the data dir is 700 and the files in it 600", () => {
     ok(["log", "--category", "note", "--title", "private"])
     expect(statSync(dataDir).mode & 0o777).toBe(0o700)
-    for (const name of ["sessions.duckdb", "snapshot.json", "device-id"]) {
+    for (const name of ["sessions.duckdb", "snapshot.json", "entries-read-model.jsonl", "store-closed.stamp", "device-id"]) {
       expect(statSync(join(dataDir, name)).mode & 0o777, name).toBe(0o600)
     }
   })

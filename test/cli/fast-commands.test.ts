@@ -1,6 +1,10 @@
 import { Command, type Usage } from "@effect/cli"
 import { Option } from "effect"
 import { describe, expect, it } from "vitest"
+import { listCommand } from "../../src/cli/commands/list.js"
+import { logCommand } from "../../src/cli/commands/log.js"
+import { resolveCommand } from "../../src/cli/commands/resolve.js"
+import { showCommand } from "../../src/cli/commands/show.js"
 import { inboxCommand } from "../../src/cli/commands/inbox.js"
 import { memorySearchCommand } from "../../src/cli/commands/memory.js"
 import { recentCommand } from "../../src/cli/commands/recent.js"
@@ -53,6 +57,10 @@ describe("the launcher's fast commands", () => {
     search: { full: fullCli(searchCommand), fast: fastPath("search") },
     statusline: { full: fullCli(statuslineCommand), fast: fastPath("statusline") },
     "memory search": { full: fullCli(memorySearchCommand), fast: fastPath("memory search") },
+    list: { full: fullCli(listCommand), fast: fastPath("list") },
+    show: { full: fullCli(showCommand), fast: fastPath("show") },
+    log: { full: fullCli(logCommand), fast: fastPath("log") },
+    resolve: { full: fullCli(resolveCommand), fast: fastPath("resolve") },
   }
 
   for (const [name, { full, fast }] of Object.entries(definitions)) {

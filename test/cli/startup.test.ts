@@ -17,7 +17,8 @@ const withNodeModules = { NODE_PATH: join(projectRoot, "node_modules") }
 
 const run = (bin: string, args: ReadonlyArray<string>, home: string, extraEnv: Readonly<Record<string, string>> = withNodeModules): CliResult => {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", ...extraEnv }),
+    // About the bundles: the launcher's light path for the note commands is off (light-entries.test.ts tests it).
+    env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", CLAUDE_LOGGER_FULL_CLI: "1", ...extraEnv }),
     cwd: home,
     encoding: "utf8",
   })
