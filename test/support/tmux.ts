@@ -2,7 +2,13 @@ import { spawnSync } from "node:child_process"
 import { cliPath } from "./cli.js"
 
 /** Drives the real CLI in a real terminal (tmux), as a person would. */
-const tmux = (...args: ReadonlyArray<string>) => spawnSync("tmux", args, { encoding: "utf8" })
+/**
+ * A tmux server of this test process's own (`-L`): test files run in parallel workers, and a
+ * shared server that one worker's last `kill-session` shuts down fails another's `new-session`
+ * ("server exited unexpectedly").
+ */
+const socket = `csl-test-${process.pid}`
+const tmux = (...args: ReadonlyArray<string>) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" })
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 let opened = 0
 
