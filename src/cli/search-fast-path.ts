@@ -32,6 +32,8 @@ export const fastSearchOutput = async (args: ReadonlyArray<string>, env: NodeJS.
   const snapshot = readSnapshot(paths.snapshot)
   if (snapshot === undefined) return undefined
   const loaded = await loadSearchIndex(searchIndexPath(paths.dataDir))
-  if (loaded === undefined || loaded.index.builtBy !== version || loaded.index.newestEventId !== snapshot.newestEventId) return undefined
+  const current = loaded !== undefined && loaded.index.builtBy === version && loaded.index.newestEventId === snapshot.newestEventId &&
+    loaded.index.eventCount === snapshot.eventCount
+  if (!current) return undefined
   return searchOutput(searchSessions(loaded, search.text, search), search.text, search.json, search.resume)
 }

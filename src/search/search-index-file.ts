@@ -34,6 +34,11 @@ export interface SearchIndex {
   readonly builtBy: string
   /** The newest event in the store when it was built: equal to the snapshot's while it is current. */
   readonly newestEventId: string | null
+  /**
+   * How many events the store held: events pulled from another device can sort before the newest
+   * and leave its id unchanged, never the count.
+   */
+  readonly eventCount: number
   /** Newest first. */
   readonly sessions: ReadonlyArray<IndexedSession>
 }

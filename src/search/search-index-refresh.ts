@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import { statSync } from "node:fs"
 import { version } from "../config/version.js"
 import { AppConfig } from "../config/app-config.js"
-import { newestEventId } from "../events/event-store.js"
+import { newestEventId, storedEventCount } from "../events/event-store.js"
 import { indexableSessions } from "../sessions/session-queries.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { processLock } from "../store/process-lock.js"
@@ -57,7 +57,9 @@ export const refreshSearchIndex = Effect.scoped(Effect.gen(function* () {
   const indexPath = searchIndexPath(paths.dataDir)
   yield* refreshLock(`${indexPath}.lock`)
   return yield* Effect.gen(function* () {
-    const { rows, newest } = yield* store.use(({ db }) => Effect.all({ rows: indexableSessions(db), newest: newestEventId(db) }))
+    const { rows, newest, eventCount } = yield* store.use(({ db }) =>
+      Effect.all({ rows: indexableSessions(db), newest: newestEventId(db), eventCount: storedEventCount(db) })
+    )
     const previous = yield* Effect.promise(() => loadSearchIndex(indexPath))
     const reusable = previous?.index.builtBy === version ? previous : undefined
     const previousByPath = new Map(
@@ -69,7 +71,7 @@ export const refreshSearchIndex = Effect.scoped(Effect.gen(function* () {
       return { view, transcript, reuse: before !== undefined && sameFile(before.transcript, transcript) ? before.text : undefined }
     })
     const toRead = plan.filter((entry) => entry.transcript !== null && entry.reuse === undefined).length
-    const upToDate = reusable !== undefined && toRead === 0 && reusable.index.newestEventId === newest &&
+    const upToDate = reusable !== undefined && toRead === 0 && reusable.index.newestEventId === newest && reusable.index.eventCount === eventCount &&
       reusable.index.sessions.length === plan.length
     if (upToDate) return { sessions: plan.length, read: 0, upToDate } satisfies RefreshSummary
 
@@ -89,7 +91,7 @@ export const refreshSearchIndex = Effect.scoped(Effect.gen(function* () {
             sessions.push({ view: [position, viewEnd], metadata: metadataOf(view), transcript, text: [viewEnd, textEnd] })
             position = textEnd
           }
-          return { builtBy: version, newestEventId: newest, sessions }
+          return { builtBy: version, newestEventId: newest, eventCount, sessions }
         })
         return { sessions: plan.length, read: toRead, upToDate } satisfies RefreshSummary
       },

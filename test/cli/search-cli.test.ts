@@ -145,3 +145,24 @@ describe("several words, like the guide's cs", () => {
       .toMatchObject([{ resume_command: `cd /home/dev/projects/shop && claude --resume ${cart.sessionId}` }])
   })
 })
+
+describe("search from its index, after a sync", () => {
+  it("is not answered from the index once the store holds events it was not built from, even events that sort before the newest", () => {
+    const remote = join(freshHome(), "remote.duckdb")
+    const alice = userEnv(home, { CLAUDE_LOGGER_USER: "alice", CLAUDE_LOGGER_REMOTE: remote })
+    const bob = userEnv(freshHome(), { CLAUDE_LOGGER_USER: "bob", CLAUDE_LOGGER_REMOTE: remote })
+    const run = (env: NodeJS.ProcessEnv, args: ReadonlyArray<string>) => {
+      const result = runCli(args, { env })
+      expect(result.status, result.stderr).toBe(0)
+      return result.stdout
+    }
+    writeLines(join(projectDir, `${login.sessionId}.jsonl`), [userPrompt(login, "Fix the flaky login test", "2026-11-19T10:00:00.000Z")])
+    run(alice, ["backfill"]) // alice's session: an event older than anything bob makes next
+    run(bob, ["log", "--category", "note", "--title", "bob's note"])
+    run(bob, ["sync"])
+    expect(run(bob, ["search", "flaky"])).toBe('No session matches "flaky".\n') // builds bob's index
+    run(alice, ["sync"])
+    run(bob, ["sync"]) // pulls alice's older session: bob's newest event id stays the same
+    expect(run(bob, ["search", "flaky"])).toContain("Fix the flaky login test")
+  }, 120_000)
+})

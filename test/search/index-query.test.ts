@@ -51,6 +51,7 @@ const buildIndex = (sessions: ReadonlyArray<{ readonly id: string; readonly titl
     return {
       builtBy: "test",
       newestEventId: null,
+      eventCount: 0,
       sessions: sessions.map((session, index) => {
         const path = paths[index] ?? ""
         const row = view(session.id, session.title)
