@@ -4,7 +4,7 @@
  * transcript, sync and setup code, so they load and compile less; everything else, and anything
  * unrecognised, goes to the full CLI (main.cjs).
  */
-export const entriesCommands = ["init", "log", "resolve", "list", "show"] as const
+export const entriesCommands = ["init", "log", "resolve", "list", "show", "store-queued"] as const
 export type EntriesCommand = (typeof entriesCommands)[number]
 
 export type Bundle = "entries.cjs" | "main.cjs"

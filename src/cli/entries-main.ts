@@ -9,6 +9,7 @@ import { listCommand } from "./commands/list.js"
 import { logCommand } from "./commands/log.js"
 import { resolveCommand } from "./commands/resolve.js"
 import { showCommand } from "./commands/show.js"
+import { storeQueuedCommand } from "./commands/store-queued.js"
 import { cliApp, runCli } from "./run-cli.js"
 
 /** Every command the launcher sends here (command-table.ts), by name, so none can be missing. */
@@ -18,10 +19,11 @@ const commands = {
   resolve: resolveCommand,
   list: listCommand,
   show: showCommand,
+  "store-queued": storeQueuedCommand,
 } as const satisfies Record<EntriesCommand, unknown>
 
 const entriesRoot = Command.make(cliApp.name).pipe(
-  Command.withSubcommands([commands.init, commands.log, commands.resolve, commands.list, commands.show]),
+  Command.withSubcommands([commands.init, commands.log, commands.resolve, commands.list, commands.show, commands["store-queued"]]),
 )
 const cli = Command.run(entriesRoot, cliApp)
 

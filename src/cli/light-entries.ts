@@ -22,7 +22,7 @@ import { matchingEntries } from "./light-entry-matching.js"
 /**
  * The note commands Claude runs mid-conversation (`list`, `show`, `log`, `resolve`), answered
  * without Effect or DuckDB: reads from the entries read model and the spool (current-entries.ts),
- * writes to the spool durably, then a detached `init` stores the events. Each answer prints
+ * writes to the spool durably, then a detached `store-queued` stores the events. Each answer prints
  * exactly what the full CLI would; anything it cannot answer so (an error, an ambiguous match, an
  * option given twice, a store it cannot read for sure) is left to the full CLI, before anything
  * is written. The launcher skips this path when `CLAUDE_LOGGER_FULL_CLI` is set.
@@ -124,7 +124,7 @@ const queueEvent = (context: Context, type: "EntryLogged" | "EntryStatusChanged"
     if (!existsSync(join(context.paths.spoolDir, `${id}.json`))) throw error
   }
   try {
-    startDetached(context.cliPath, ["init"], context.env)
+    startDetached(context.cliPath, ["store-queued"], context.env)
   } catch {
     // No process to spare: the next command that opens the store ingests the spool.
   }
@@ -174,7 +174,7 @@ const outputs: Record<LightEntryCommand, (args: ReadonlyArray<string>, context: 
 
 /**
  * Answers the command line and returns true, or returns false having written nothing, for the
- * full CLI to answer. `cliPath` is the launcher, for the detached `init` that stores queued events.
+ * full CLI to answer. `cliPath` is the launcher, for the detached `store-queued` that stores queued events.
  */
 export const answeredLight = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, cliPath: string): boolean => {
   const [command, ...rest] = args

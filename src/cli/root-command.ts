@@ -11,6 +11,7 @@ import { initCommand } from "./commands/init.js"
 import { listCommand } from "./commands/list.js"
 import { processRecordingsCommand } from "./commands/process-recordings.js"
 import { recordCommand } from "./commands/record.js"
+import { storeQueuedCommand } from "./commands/store-queued.js"
 import { logCommand } from "./commands/log.js"
 import { memoryCommand } from "./commands/memory.js"
 import { rebuildCommand } from "./commands/rebuild.js"
@@ -55,6 +56,7 @@ export const rootCommand = interactive.pipe(
     rebuildCommand,
     recoverCommand,
     recordCommand,
+    storeQueuedCommand,
     processRecordingsCommand,
     backfillCommand,
     sessionsCommand,

@@ -8,6 +8,7 @@ import { ensureDeviceId } from "../config/device-id.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
 import { appendEvents, newestEventId } from "../events/event-store.js"
 import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
+import { spooledFileNames } from "../events/spool-files.js"
 import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
 import { applyToProjections } from "../projections/projector.js"
@@ -21,6 +22,7 @@ import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
 import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
 import { retryWhileLocked } from "../store/lock-retry.js"
+import { processLock } from "../store/process-lock.js"
 import { StoreExtensions, type StoreSession } from "./store-extension.js"
 import { ensureSchema, schemaIsCurrent } from "./store-schema.js"
 
@@ -31,6 +33,9 @@ export interface Recorded {
 }
 
 const dataDirTaken = (dataDir: string) => new StoreDamaged({ path: dataDir, reason: "a file is where the data dir should be" })
+
+/** Bounds the rounds of `storeQueued`: events that keep arriving are stored by the next process. */
+const maxStoreRounds = 10
 
 /** Writers that can fall back to the spool wait this long for the lock. */
 export const writerLockWait = Duration.seconds(2)
@@ -191,6 +196,27 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
           })),
       )
 
-    return { use, read, record } as const
+    const queuedEvents = () => spooledFileNames(paths.spoolDir).length
+
+    /**
+     * Stores what waits in the spool, one process at a time per data dir, so that a burst of
+     * light-path writes (each starting one of these) opens the database once or twice, not once
+     * each. A process that finds another at it leaves the work to it; the one at it looks at the
+     * spool again after letting go, so an event queued at that moment is not left waiting.
+     */
+    const storeQueued = Effect.gen(function* () {
+      for (let round = 0; round < maxStoreRounds && queuedEvents() > 0; round++) {
+        const stored = yield* Effect.scoped(processLock(join(paths.spoolDir, ".store.lock")).pipe(
+          Effect.zipRight(Effect.gen(function* () {
+            for (let opening = 0; opening < maxStoreRounds && queuedEvents() > 0; opening++) yield* use(() => Effect.void)
+          })),
+          Effect.as(true),
+          Effect.catchTag("ProcessLockBusy", () => Effect.succeed(false)),
+        ))
+        if (!stored) return
+      }
+    })
+
+    return { use, read, record, storeQueued } as const
   }),
 }) {}

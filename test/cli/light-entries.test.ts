@@ -12,7 +12,7 @@ const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 **
 /**
  * A copy of the launcher with only the light path beside it: a command it leaves to the full CLI
  * fails to read the bundle (ENOENT), so a test can tell that the light path
- * answered. Its detached `init` fails the same way, as if killed right after the spool write.
+ * answered. Its detached `store-queued` fails the same way, as if killed right after the spool write.
  */
 const lightOnlyDir = mkdtempSync(join(tmpdir(), "csl-light-only-"))
 beforeAll(() => {
