@@ -55,6 +55,23 @@ const removeQuietly = (path: string) => {
 }
 
 /**
+ * A large log is copied at most every ten minutes: the copy's cost grows with the log (about 4 s
+ * at a million events), and what changes meanwhile is in the next generation.
+ */
+const largeLogEvents = 100_000
+const largeLogBackupEveryMs = 10 * 60_000
+
+const newestBackupAgeMs = (dir: string): number => {
+  const [newest] = listBackups(dir)
+  if (newest === undefined) return Number.POSITIVE_INFINITY
+  try {
+    return Date.now() - statSync(newest).mtimeMs
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+/**
  * Writes a new generation if the log changed since the newest one: a temp file, then a rename,
  * so a backup is whole or absent; then drops generations beyond the newest few.
  */
@@ -68,7 +85,7 @@ export const backupEventLog = (db: Db, dir: string): Effect.Effect<void, Databas
     if (state === undefined || state.newest === null) return
     const file = join(dir, `events-${state.newest}-${state.events}.parquet`)
     const exists = yield* fsStep(() => statSync(file, { throwIfNoEntry: false }) !== undefined)
-    if (exists) return
+    if (exists || (state.events > largeLogEvents && newestBackupAgeMs(dir) < largeLogBackupEveryMs)) return
     yield* fsStep(() => mkdirSync(dir, { recursive: true }))
     const temp = `${file}.${process.pid}.tmp`
     yield* db.run(
