@@ -78,7 +78,8 @@ describe("statusLine", () => {
       }),
       { seed, numRuns: 1_000 },
     )
-    // The readings it was given are kept, one line per change.
+    // The readings it was given are kept, one line per change (random inputs may have carried none).
+    statusLineOutput(realistic, { CLAUDE_LOGGER_HOME: home, CLAUDE_LOGGER_USER: "alice" }, now)
     expect(readFileSync(join(home, "rate-limits.jsonl"), "utf8").split("\n").length).toBeGreaterThan(1)
   })
 })
