@@ -3,7 +3,7 @@ import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
 import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
-import { ownerRank, responseClaimsTable } from "./response-claims.js"
+import { claimTokenFields, ownerRank, responseClaimsTable } from "./response-claims.js"
 import type { UsageActivity } from "./usage-blocks.js"
 
 export interface ActivityFilter {
@@ -12,15 +12,7 @@ export interface ActivityFilter {
   readonly createdBy?: string | undefined
 }
 
-const ResponseRow = Schema.Struct({
-  at: Schema.Number,
-  model: Schema.String,
-  input_tokens: Schema.Number,
-  output_tokens: Schema.Number,
-  cache_write_5m_tokens: Schema.Number,
-  cache_write_1h_tokens: Schema.Number,
-  cache_read_tokens: Schema.Number,
-})
+const ResponseRow = Schema.Struct({ at: Schema.Number, model: Schema.String, ...claimTokenFields })
 const HourRow = Schema.Struct({
   at: Schema.Number,
   model: Schema.String,

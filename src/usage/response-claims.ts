@@ -37,17 +37,22 @@ const ddl = `CREATE TABLE IF NOT EXISTS ${responseClaimsTable} (${
 /** Creates the table if missing; true when it was created now (sessions recorded before hold no claims). */
 export const ensureResponseClaims = (db: Db) => createTableIfMissing(db, responseClaimsTable, ddl)
 
+/** A claim's token counts as read back (BIGINT columns selected as DOUBLE). */
+export const claimTokenFields = {
+  input_tokens: Schema.Number,
+  output_tokens: Schema.Number,
+  cache_write_5m_tokens: Schema.Number,
+  cache_write_1h_tokens: Schema.Number,
+  cache_read_tokens: Schema.Number,
+}
+
 const ClaimRow = Schema.Struct({
   response_key: Schema.String,
   session_id: Schema.String,
   written_at: Schema.String,
   copied: Schema.Boolean,
   model: Schema.String,
-  input_tokens: Schema.Number,
-  output_tokens: Schema.Number,
-  cache_write_5m_tokens: Schema.Number,
-  cache_write_1h_tokens: Schema.Number,
-  cache_read_tokens: Schema.Number,
+  ...claimTokenFields,
 })
 
 /** A session's claim on one response, as recording reads it back. */

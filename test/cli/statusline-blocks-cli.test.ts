@@ -1,19 +1,11 @@
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
+import type { UsageBlock } from "../../src/usage/usage-blocks.js"
 import { freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
 import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 
-interface BlockJson {
-  readonly start: string
-  readonly end: string
-  readonly last_activity: string
-  readonly active: boolean
-  readonly input_tokens: number
-  readonly output_tokens: number
-  readonly cache_write_tokens: number
-  readonly cache_read_tokens: number
-  readonly total_tokens: number
-  readonly models: ReadonlyArray<string>
+/** A block as `blocks --json` prints it: the block, and what is said of it. */
+type BlockJson = UsageBlock & {
   readonly pace: { readonly minutes_left: number } | null
   readonly token_limit: { readonly limit: number; readonly used_percent: number; readonly exceeded: boolean } | null
   readonly rate_limits: { readonly five_hour_percent: number | null; readonly seven_day_percent: number | null } | null
