@@ -4,3 +4,6 @@
  */
 export const isStubSession = (session: { readonly title: string | null; readonly total_tokens: number }): boolean =>
   (session.title === null || session.title.trim() === "") && session.total_tokens === 0
+
+/** The same rule over the sessions table's columns, for queries that must not spend a row on a stub. */
+export const notStubSessionSql = "NOT (coalesce(trim(title), '') = '' AND total_tokens = 0)"

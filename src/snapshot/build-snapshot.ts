@@ -3,6 +3,7 @@ import { newestEventId, storedEventCount } from "../events/event-store.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
 import { logEntriesTable } from "../projections/log-entries.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
+import { notStubSessionSql } from "../projections/stub-session.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
@@ -52,7 +53,8 @@ export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Da
       RecentSessionRow,
       `SELECT session_id, title, project, ${isoUtc("ended_at")} AS ended_at, duration_min,
          total_tokens::DOUBLE AS total_tokens, cost_usd
-       FROM ${sessionsTable} ORDER BY ended_at DESC NULLS LAST, session_id LIMIT ${recentSessionsKept}`,
+       FROM ${sessionsTable} WHERE ${notStubSessionSql}
+       ORDER BY ended_at DESC NULLS LAST, session_id LIMIT ${recentSessionsKept}`,
     )
     const entryChanges = yield* db.all(
       EntryChangeRow,

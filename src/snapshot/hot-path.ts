@@ -13,6 +13,7 @@ import { readSnapshot, unreadInboxCount } from "./session-start-snapshot.js"
  */
 export const recentOutput = (options: { readonly limit: number; readonly json: boolean }, env: NodeJS.ProcessEnv) => {
   const snapshot = readSnapshot(dataPathsIn(resolveDataDir(env)).snapshot)
+  // New snapshots keep no stubs; one an older version wrote may still hold some.
   const sessions = (snapshot?.recentSessions ?? []).filter((session) => !isStubSession(session)).slice(0, Math.max(0, options.limit))
   return options.json ? JSON.stringify(sessions, null, 2) : recentBanner(sessions)
 }
