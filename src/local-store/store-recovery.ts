@@ -1,10 +1,19 @@
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { existsSync, renameSync } from "node:fs"
 import { type DataPaths, dataDirIsAFile } from "../config/data-paths.js"
 import { isLocalOnly } from "../events/domain-event.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { StoreSession } from "./store-extension.js"
 import { listBackups, readBackup } from "../events/event-log-backup.js"
+
+/** One recover at a time: a second one would set aside the store the first has just rebuilt. */
+export const recoverLockPath = (dataDir: string) => `${dataDir}.recover.lock`
+
+export class RecoverBusy extends Schema.TaggedError<RecoverBusy>()("RecoverBusy", {}) {
+  override get message() {
+    return "another recover of this data dir is running; wait for it to finish"
+  }
+}
 
 export interface SetAside {
   readonly from: string

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
-import { type CliResult, freshHome, parseJson, runCli, userEnv } from "../support/cli.js"
+import { type CliResult, freshHome, parseJson, runCli, runCliAsync, userEnv } from "../support/cli.js"
 
 let home: string
 let dataDir: string
@@ -89,6 +89,29 @@ describe("a damaged sessions.duckdb", () => {
     expect(recovered).toContain(`  • remote: pulled 1 event(s) from ${remote}`)
     expect(recovered).toMatch(/not recovered: notes and changes made on this device that never reached the remote/)
     expect(titles()).toEqual(["Synced before the damage", "Waiting in the spool"])
+  })
+
+  it("two recovers at once: one rebuilds, the other waits its turn or finds the store whole; one file is set aside", async () => {
+    ok(["log", "--category", "issue", "--title", "Kept through two recovers"], { CLAUDE_LOGGER_FULL_CLI: "1" })
+    truncateSync(database, 100_000)
+    const results = await Promise.all([runCliAsync(["recover"], { env: env() }), runCliAsync(["recover"], { env: env() })])
+    for (const result of results) {
+      if (result.status !== 0) expect(result.stderr).toBe("claude-session-logger: another recover of this data dir is running; wait for it to finish\n")
+    }
+    expect(results.some((result) => result.status === 0 && result.stdout.startsWith("recover: set "))).toBe(true)
+    expect(readdirSync(dataDir).filter((name) => name.startsWith("sessions.duckdb.damaged-"))).toHaveLength(1)
+    expect(titles()).toEqual(["Kept through two recovers"])
+  })
+
+  it("recover refuses while another holds its lock, and leaves the damaged store where it is", () => {
+    ok(["log", "--category", "issue", "--title", "Still damaged"], { CLAUDE_LOGGER_FULL_CLI: "1" })
+    truncateSync(database, 100_000)
+    writeFileSync(`${dataDir}.recover.lock`, String(process.pid))
+    const result = cli(["recover"])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe("claude-session-logger: another recover of this data dir is running; wait for it to finish\n")
+    expect(statSync(database).size).toBe(100_000)
+    rmSync(`${dataDir}.recover.lock`)
   })
 
   it("the data dir is a file: every command says so in one line; recover sets it aside and starts afresh", () => {

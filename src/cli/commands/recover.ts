@@ -6,7 +6,8 @@ import { readSpool } from "../../events/spool.js"
 import { backfill } from "../../recording/backfill.js"
 import { backupDirIn } from "../../events/event-log-backup.js"
 import { LocalStore } from "../../local-store/local-store.js"
-import { restoreNewestBackup, setDamagedAside } from "../../local-store/store-recovery.js"
+import { RecoverBusy, recoverLockPath, restoreNewestBackup, setDamagedAside } from "../../local-store/store-recovery.js"
+import { processLock } from "../../store/process-lock.js"
 import { Sync } from "../../sync/sync-service.js"
 
 const fileStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")
@@ -16,9 +17,12 @@ const fileStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replac
  * from everything that survives it, saying what came from where and what could not come back.
  */
 export const recoverCommand = Command.make("recover", {}, () =>
-  Effect.gen(function* () {
+  Effect.scoped(Effect.gen(function* () {
     const store = yield* LocalStore
     const { paths } = yield* AppConfig
+    // Beside the data dir, not in it: the data dir itself may be the damaged thing (a file).
+    yield* processLock(recoverLockPath(paths.dataDir)).pipe(Effect.catchTag("ProcessLockBusy", () => Effect.fail(new RecoverBusy())))
+    // Checked under the lock: a recover that just finished leaves a store that opens.
     const health = yield* store.read(() => Effect.void).pipe(Effect.either)
     if (health._tag === "Right") return yield* Console.log(`nothing to recover: ${paths.database} opens`)
     if (health.left._tag !== "StoreDamaged") return yield* health.left
@@ -59,4 +63,4 @@ export const recoverCommand = Command.make("recover", {}, () =>
       ...(pulled._tag === "Left" && pulled.left._tag !== "NoRemoteConfigured" ? ["what only the remote holds, until `claude-session-logger sync` reaches it"] : []),
     ]
     yield* Console.log([...lines, `not recovered: ${lost.join("; ")}`].join("\n"))
-  })).pipe(Command.withDescription("Set a damaged store aside and rebuild it from its backups, the remote, the transcripts and the spool."))
+  }))).pipe(Command.withDescription("Set a damaged store aside and rebuild it from its backups, the remote, the transcripts and the spool."))
