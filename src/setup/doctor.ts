@@ -37,8 +37,13 @@ const notChecked = (error: { readonly _tag: string; readonly message: string }) 
 
 const runSetup = "run `claude-session-logger setup`"
 
-/** The paths a hook command calls, each of which must exist: `'node' 'cli.cjs' …`. */
-const calledPaths = (command: string) => [...command.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? "").filter((path) => path.startsWith("/"))
+/**
+ * The paths a hook command calls, each of which must exist: `'node' 'cli.cjs' …`. The values of
+ * its leading `NAME='…'` variables are not called: a remote file there may not exist until the
+ * first sync creates it.
+ */
+const calledPaths = (command: string) =>
+  [...command.matchAll(/(?<!=)'([^']+)'/g)].map((match) => match[1] ?? "").filter((path) => path.startsWith("/"))
 
 /** One check per concern; each failing one says how to fix it. */
 export const doctorChecks = Effect.gen(function* () {

@@ -113,6 +113,18 @@ describe("setup", () => {
     ])
   })
 
+  it("doctor does not take a hook's remote file that sync has not created yet for a missing program", () => {
+    const remote = join(home, "team", "shared.duckdb")
+    const withRemote = { ...env, CLAUDE_LOGGER_REMOTE: remote }
+    expect(runCli(["setup", "--no-cloud"], { env: withRemote }).status).toBe(0)
+    expect(ownCommand("SessionStart")).toContain(remote)
+    // doctor exits 1 here (nothing synced yet); its hook checks are what this is about.
+    const checks = JSON.parse(runCli(["doctor", "--json"], { env: withRemote }).stdout) as ReadonlyArray<{ readonly name: string; readonly ok: boolean; readonly detail: string }>
+    expect(checks.filter((check) => check.name.endsWith(" hook"))).toEqual(
+      ["SessionStart", "SessionEnd", "PostToolUse"].map((event) => ({ name: `${event} hook`, ok: true, detail: `installed in ${settingsFile}` })),
+    )
+  })
+
   it("uninstall restores the original hooks, removes its cron line, the token file and the local data", () => {
     const token = "md-token-for-uninstall-test-9f8e7d"
     expect(cli(["setup", "--token-stdin"], token).status).toBe(0)
