@@ -14,6 +14,7 @@
  */
 import { join } from "node:path"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
+import { keepNewFilesPrivate } from "../config/private-files.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
 import { handleSessionStart } from "../setup/session-start-hook.js"
 import { defaultRecentLimit, inboxCountOutput, recentOutput } from "../snapshot/hot-path.js"
@@ -54,6 +55,8 @@ const opensBrowser = (args: ReadonlyArray<string>) => args.length === 0 || (args
 const requireBundle = (bundle: Bundle | "light-entries.cjs") => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
 const requireFullCli = () => requireBundle("main.cjs")
 
+// Before any fast path writes: the spool, the hook queues and the snapshot are the user's alone.
+keepNewFilesPrivate()
 const args = process.argv.slice(2)
 const hotPath = hotPathOf(args)
 const [onlyArg] = args

@@ -203,4 +203,20 @@ describe("file modes", () => {
       expect(statSync(join(dataDir, name)).mode & 0o777, name).toBe(0o600)
     }
   })
+
+  it("so are the folders and files the launcher's fast paths create: the spool, the hook queue, the rate-limit history", () => {
+    ok(["log", "--category", "note", "--title", "first, by the full CLI"])
+    ok(["log", "--category", "note", "--title", "second, queued by the light path"])
+    const hook = { session_id: "a0000000-0000-4000-8000-000000000001", transcript_path: join(home, "nowhere.jsonl"), cwd: home, hook_event_name: "SessionEnd" }
+    expect(runCli(["record"], { env: env(), input: JSON.stringify(hook) }).status).toBe(0)
+    const statusInput = { session_id: hook.session_id, model: { display_name: "Opus" }, rate_limits: { five_hour: { used_percentage: 12, resets_at: 1_800_000_000 } } }
+    expect(runCli(["statusline"], { env: env(), input: JSON.stringify(statusInput) }).status).toBe(0)
+    const walk = (dir: string): ReadonlyArray<string> =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [join(dir, entry.name), ...walk(join(dir, entry.name))] : [join(dir, entry.name)]))
+    const made = walk(dataDir)
+    expect(made.map((path) => path.slice(dataDir.length + 1))).toEqual(expect.arrayContaining(["spool", "pending", "rate-limits.jsonl"]))
+    // A detached store may ingest a spool file while this looks: a file gone is no open file.
+    const open = made.filter((path) => ((statSync(path, { throwIfNoEntry: false })?.mode ?? 0) & 0o077) !== 0)
+    expect(open).toEqual([])
+  })
 })
