@@ -13,7 +13,10 @@ export class DatabaseFailed extends Schema.TaggedError<DatabaseFailed>()("Databa
   reason: Schema.String,
 }) {
   override get message() {
-    return `the database ${this.path} failed: ${this.reason}`
+    // DuckDB's words for it run to a line and a half and name a statement the user never wrote.
+    return /No space left on device/i.test(this.reason)
+      ? `the disk holding ${this.path} is full: nothing was written; free some space and run the command again`
+      : `the database ${this.path} failed: ${this.reason}`
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs"
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs"
 
 /** fsync a directory so a rename into it survives a power loss. */
 export const syncDirectory = (dir: string): void => {
@@ -18,10 +18,16 @@ export const writeFileDurably = (path: string, content: string): void => {
   const temp = `${path}.${process.pid}.tmp`
   const fd = openSync(temp, "w")
   try {
-    writeSync(fd, content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    try {
+      writeSync(fd, content)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    // A full disk or a killed rename: leave no half-written temp file behind.
+    rmSync(temp, { force: true })
+    throw error
   }
-  renameSync(temp, path)
 }

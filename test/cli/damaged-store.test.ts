@@ -176,6 +176,18 @@ describe("reading does not write", () => {
       expect(ok(["list"])).toContain("written before the disk filled")
       expect(ok(["events"])).toContain("EntryLogged")
       expect(cli(["doctor"]).stdout).toMatch(/✓ database: opens/)
+
+      for (const light of [true, false]) {
+        const refused = cli(["log", "--category", "note", "--title", "written on a full disk"], light ? {} : { CLAUDE_LOGGER_FULL_CLI: "1" })
+        expect(refused.status).toBe(1)
+        expect(refused.stderr).toBe(`claude-session-logger: the disk holding ${join(dataDir, "sessions.duckdb")} is full: nothing was written; free some space and run the command again\n`)
+      }
+      const leftovers = (dir: string): ReadonlyArray<string> =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? leftovers(join(dir, entry.name)) : entry.name.endsWith(".tmp") ? [entry.name] : []))
+      expect(leftovers(dataDir)).toEqual([])
+      rmSync(join(smallDisk, "fill"))
+      ok(["log", "--category", "note", "--title", "written once there was room"], { CLAUDE_LOGGER_FULL_CLI: "1" })
+      expect(titles()).toEqual(["written before the disk filled", "written once there was room"])
     } finally {
       spawnSync("umount", [smallDisk])
     }
