@@ -7,7 +7,7 @@ import { projectName } from "../config/project-identity.js"
 import { type MemoryFileDeleted, type MemoryFileWritten, memoryFileEntity } from "../events/domain-event.js"
 import { memoryFileHeadsTable, memoryFilesTable } from "../projections/memory-files.js"
 import type { Db } from "../store/database.js"
-import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
+import { removeOrphanedTempFiles, syncDirectory, writeFileDurably } from "../store/durable-file.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { isoUtc } from "../store/sql-fragments.js"
 import { type HeldBack, scanLocalChanges, sha256Of } from "./local-changes.js"
@@ -191,6 +191,7 @@ export class Memory extends Effect.Service<Memory>()("Memory", {
           const forgotten: Array<string> = []
           const touchedDirs = new Set<string>()
           for (const slug of found) {
+            removeOrphanedTempFiles(slug.memoryDir)
             for (const latest of latestRows.filter((row) => row.project_key === slug.projectKey)) {
               const path = join(slug.memoryDir, latest.name)
               const action = reconcile({

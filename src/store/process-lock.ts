@@ -2,7 +2,8 @@ import { Effect, Schema } from "effect"
 import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process with this pid runs (EPERM: it does, as another user). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true

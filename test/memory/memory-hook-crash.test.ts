@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -64,7 +64,12 @@ describe("kill -9 during push and pull", () => {
     for (const name of bob.files().filter((file) => file.endsWith(".md"))) {
       expect(readFileSync(join(bob.memoryDir, name), "utf8")).toMatch(/^# Note \d+\n(memory line\n){50}$/)
     }
+    // What a pull killed between write and rename leaves (a pid that no longer runs), and a live writer's.
+    mkdirSync(bob.memoryDir, { recursive: true })
+    writeFileSync(join(bob.memoryDir, "note-1.md.4194999.tmp"), "# Note 1\nmemo")
+    writeFileSync(join(bob.memoryDir, `note-2.md.${process.pid}.tmp`), "# Note 2\nmem")
     bob.ok(["pull"])
+    expect(readdirSync(bob.memoryDir).filter((file) => file.endsWith(".tmp"))).toEqual([`note-2.md.${process.pid}.tmp`])
     expect(bob.files().filter((file) => file.endsWith(".md")).length).toBe(files)
     for (const name of bob.files().filter((file) => file.endsWith(".md"))) {
       expect(readFileSync(join(bob.memoryDir, name), "utf8")).toMatch(/^# Note \d+\n(memory line\n){50}$/)
