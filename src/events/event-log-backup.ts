@@ -58,8 +58,7 @@ const removeQuietly = (path: string) => {
  * A large log is copied at most every ten minutes: the copy's cost grows with the log (about 4 s
  * at a million events), and what changes meanwhile is in the next generation.
  */
-const largeLogEvents = 100_000
-const largeLogBackupEveryMs = 10 * 60_000
+const largeLogThrottle = { events: 100_000, everyMs: 10 * 60_000 } as const
 
 const newestBackupAgeMs = (dir: string): number => {
   const [newest] = listBackups(dir)
@@ -75,7 +74,11 @@ const newestBackupAgeMs = (dir: string): number => {
  * Writes a new generation if the log changed since the newest one: a temp file, then a rename,
  * so a backup is whole or absent; then drops generations beyond the newest few.
  */
-export const backupEventLog = (db: Db, dir: string): Effect.Effect<void, DatabaseFailed | Error> =>
+export const backupEventLog = (
+  db: Db,
+  dir: string,
+  throttle: { readonly events: number; readonly everyMs: number } = largeLogThrottle,
+): Effect.Effect<void, DatabaseFailed | Error> =>
   Effect.gen(function* () {
     const [state] = yield* db.all(
       LogState,
@@ -85,7 +88,7 @@ export const backupEventLog = (db: Db, dir: string): Effect.Effect<void, Databas
     if (state === undefined || state.newest === null) return
     const file = join(dir, `events-${state.newest}-${state.events}.parquet`)
     const exists = yield* fsStep(() => statSync(file, { throwIfNoEntry: false }) !== undefined)
-    if (exists || (state.events > largeLogEvents && newestBackupAgeMs(dir) < largeLogBackupEveryMs)) return
+    if (exists || (state.events > throttle.events && newestBackupAgeMs(dir) < throttle.everyMs)) return
     yield* fsStep(() => mkdirSync(dir, { recursive: true }))
     const temp = `${file}.${process.pid}.tmp`
     yield* db.run(

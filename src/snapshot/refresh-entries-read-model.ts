@@ -13,7 +13,7 @@ import { readEntriesReadModelHeader, writeEntriesReadModel } from "./entries-rea
  * cost grows with the store (300 MB and 15 s per `log` at a million), while the full CLI's cost
  * barely does. Such a store's note commands go to the full CLI.
  */
-export const entriesReadModelLimit = 20_000
+const entriesReadModelLimit = 20_000
 
 const CountRow = Schema.Struct({ entries: Schema.Number })
 
@@ -21,14 +21,19 @@ const CountRow = Schema.Struct({ entries: Schema.Number })
  * Rewrites the entries read model when the store's events (or the fold) changed since it; a store
  * that did not change costs one small read. Run under the store's lock, before the snapshot.
  */
-export const refreshEntriesReadModel = (db: Db, path: string, newestEventId: string | null): Effect.Effect<void, DatabaseFailed | UnknownException> =>
+export const refreshEntriesReadModel = (
+  db: Db,
+  path: string,
+  newestEventId: string | null,
+  limit: number = entriesReadModelLimit,
+): Effect.Effect<void, DatabaseFailed | UnknownException> =>
   Effect.gen(function* () {
     const projectionVersion = logEntriesProjection.version
     const events = yield* storedEventCount(db)
     const header = readEntriesReadModelHeader(path)
     if (header?.newestEventId === newestEventId && header.eventCount === events && header.projectionVersion === projectionVersion) return
     const [count] = yield* db.all(CountRow, `SELECT count(*)::DOUBLE AS entries FROM ${logEntriesTable}`)
-    if ((count?.entries ?? 0) > entriesReadModelLimit) return yield* Effect.sync(() => rmSync(path, { force: true }))
+    if ((count?.entries ?? 0) > limit) return yield* Effect.sync(() => rmSync(path, { force: true }))
     const entries = yield* db.all(LogEntryRow, `${selectLogEntryRows} ${newestChangeFirst}`)
     yield* Effect.try(() => writeEntriesReadModel(path, { version: 1, newestEventId, eventCount: events, projectionVersion, entries }))
   })

@@ -1,6 +1,6 @@
 import { it } from "@effect/vitest"
 import { Effect } from "effect"
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { expect } from "vitest"
@@ -39,4 +39,29 @@ it.effect("a backup restores the same events and the same tables; a damaged newe
     expect(restored.outcome).toMatchObject({ kind: "restored", counts: { shared: 2, local: 0, newest: changed!.id } })
     expect(restored.outcome.unreadable).toEqual([join(dir, "events-ZZZ-9.parquet")])
     expect(listBackups(dir)[0]).toBe(join(dir, "events-ZZZ-9.parquet"))
+  }))
+
+it.effect("a log past the large-log size gets a new generation only once the newest is old enough", () =>
+  Effect.gen(function* () {
+    const dir = join(mkdtempSync(join(tmpdir(), "csl-backup-")), "backups")
+    const device = new TestDevice("laptop", "alice")
+    const throttle = { events: 2, everyMs: 10 * 60_000 }
+    yield* withMemoryDb((db) =>
+      Effect.gen(function* () {
+        const [first] = device.write(t0, logDraft("one"))
+        yield* deliver(db, [first!, ...device.write(t0 + 1, logDraft("two"))])
+        yield* backupEventLog(db, dir, throttle)
+        expect(listBackups(dir)).toHaveLength(1) // at the limit, not past it: backed up as any change is
+
+        yield* deliver(db, device.write(t0 + 2, logDraft("three")))
+        yield* backupEventLog(db, dir, throttle)
+        expect(listBackups(dir)).toHaveLength(1) // past it, and the newest generation is fresh
+
+        const aged = (Date.now() - 11 * 60_000) / 1000
+        utimesSync(listBackups(dir)[0]!, aged, aged)
+        yield* backupEventLog(db, dir, throttle)
+        expect(listBackups(dir)).toHaveLength(2)
+        expect(listBackups(dir)[0]).toMatch(/-3\.parquet$/)
+      })
+    )
   }))
