@@ -1,7 +1,7 @@
 import { dataPathsIn, resolveDataDir } from "../config/data-paths.js"
 import { searchSessions, type SearchOptions } from "../search/index-query.js"
 import { loadSearchIndex, searchIndexPath } from "../search/search-index-file.js"
-import { queryOfArguments } from "../search/search-terms.js"
+import { queryOfArguments } from "../sessions/search-terms.js"
 import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { defaultSearchLimit, searchOutput } from "./search-output.js"
 import { countOf, fastCommands } from "./fast-commands.js"

@@ -2,7 +2,7 @@ import type { SessionView } from "../sessions/session-queries.js"
 import { snippetAt } from "./match-snippet.js"
 import type { IndexedSession, LoadedSearchIndex } from "./search-index-file.js"
 import { blockAt, blockSeparator, searchTextOf } from "./search-text.js"
-import { searchTerms } from "./search-terms.js"
+import { searchTerms } from "../sessions/search-terms.js"
 
 /** A session found by `search`: the sessions shape, plus the matching line when the match is in the content. */
 export type SearchHit = SessionView & { readonly matching_line?: { readonly line_number: number; readonly text: string } }

@@ -2,6 +2,7 @@ import { Effect, Schema } from "effect"
 import { sessionModelsTable, sessionsTable } from "../projections/sessions.js"
 import type { Db } from "../store/database.js"
 import { Conditions, isoUtc, limitClause } from "../store/sql-fragments.js"
+import { searchTerms } from "./search-terms.js"
 
 /** The four token counts, their total and the cost, as every usage row carries them. */
 export const tokenFields = {
@@ -59,11 +60,14 @@ export interface SessionFilter {
   readonly limit?: number | undefined
 }
 
-/** Newest first by end time; `search` matches title, project, cwd or branch, ignoring case. */
+/**
+ * Newest first by end time. `search` is words and "quoted phrases", each to be found (ignoring
+ * case) in the title, project, cwd or branch, in any order: `search` reads its query the same way.
+ */
 export const listSessions = (db: Db, filter: SessionFilter) => {
   const conditions = new Conditions()
-  if (filter.search !== undefined) {
-    conditions.withParam(filter.search, (text) =>
+  for (const term of searchTerms(filter.search ?? "")) {
+    conditions.withParam(term, (text) =>
       `(${["coalesce(title, '')", "project", "cwd", "coalesce(git_branch, '')"].map((column) => `contains(lower(${column}), lower(${text}))`).join(" OR ")})`)
   }
   if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `project = ${project}`)

@@ -139,6 +139,11 @@ describe("backfill and queries", () => {
       parseJson<ReadonlyArray<SessionJson>>(cli(["sessions", ...args, "--json"])).map((row) => row.title)
     expect(titles(["--project", "blog"])).toEqual(["Write the release notes"])
     expect(titles(["--search", "COUPON"])).toEqual(["Add coupon codes to checkout"])
+    // Several words: each somewhere in the session's title, project, cwd or branch, in any order.
+    expect(titles(["--search", "checkout SHOP coupon"])).toEqual(["Add coupon codes to checkout"])
+    expect(titles(["--search", "coupon blog"])).toEqual([])
+    expect(titles(["--search", `"codes to checkout"`])).toEqual(["Add coupon codes to checkout"])
+    expect(titles(["--search", `"checkout codes"`])).toEqual([])
     expect(titles(["--since", "2026-11-01"])).toEqual(["Add coupon codes to checkout"])
     expect(titles(["--until", "2026-11-01"])).toEqual(["Write the release notes"])
     expect(titles(["--limit", "1"])).toEqual(["Add coupon codes to checkout"])

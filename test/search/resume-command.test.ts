@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { resumeCommand } from "../../src/sessions/resume-command.js"
-import { queryOfArguments, searchTerms } from "../../src/search/search-terms.js"
+import { queryOfArguments, searchTerms } from "../../src/sessions/search-terms.js"
 
 describe("resume command", () => {
   it("quotes a cwd the shell would split or expand, and leaves a plain one bare", () => {

@@ -1,7 +1,7 @@
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect } from "effect"
 import { Search } from "../../search/search-service.js"
-import { queryOfArguments } from "../../search/search-terms.js"
+import { queryOfArguments } from "../../sessions/search-terms.js"
 import { defaultSearchLimit, searchOutput } from "../search-output.js"
 import { json, limit, resumeCommandOption } from "../shared-options.js"
 

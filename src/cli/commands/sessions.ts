@@ -8,7 +8,7 @@ import { sessionsTable } from "../session-text.js"
 import { json, optionalLimit, resumeCommandOption } from "../shared-options.js"
 import { resumeLines, withResumeCommand } from "../../sessions/resume-command.js"
 
-const search = Options.text("search").pipe(Options.optional, Options.withDescription("Text in the title, project, cwd or branch (any case)."))
+const search = Options.text("search").pipe(Options.optional, Options.withDescription(`Words, each in the title, project, cwd or branch (any case, any order); "a phrase" as written.`))
 const project = Options.text("project").pipe(Options.optional, Options.withDescription("Only this project (directory name)."))
 const since = dateOption("since", "Only sessions that ended on or after this date.")
 const until = dateOption("until", "Only sessions that started before this date.")
