@@ -1,3 +1,4 @@
+import { DuckDBInstance } from "@duckdb/node-api"
 import { readFileSync } from "node:fs"
 import { basename, join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -9,7 +10,9 @@ import { assistant, claudeHome, userPrompt, writeLines } from "../support/transc
  * golden/row-shapes/ hold what these commands printed before the row shapes were defined once,
  * so a reordered key, a lost field or a value read back differently fails here. Only what
  * differs between runs is masked: event ids, the device id, the temp home (and the project named
- * after it) and the times of the notes, logged as the test runs.
+ * after it) and the times of the notes, logged as the test runs. One change was meant: a
+ * `log_entries` table created now lists `status` third, in its row's (and its JSON's) order, where
+ * it was fifth; tables created before keep theirs, and every query names its columns.
  */
 let home: string
 let startedMs: number
@@ -80,5 +83,24 @@ describe("the row shapes' JSON, byte for byte", () => {
     ok(["sessions", "--limit", "1"])
     await expect(masked(readFileSync(join(dataDir(), "snapshot.json"), "utf8"))).toMatchFileSnapshot(golden("snapshot.json"))
     await expect(masked(readFileSync(join(dataDir(), "entries-read-model.jsonl"), "utf8"))).toMatchFileSnapshot(golden("entries-read-model.jsonl"))
+  })
+
+  it("the projection tables: their columns, types, nullability and keys", async () => {
+    const instance = await DuckDBInstance.create(join(dataDir(), "sessions.duckdb"), { access_mode: "READ_ONLY" })
+    const connection = await instance.connect()
+    try {
+      const columns = await connection.runAndReadAll(`
+        SELECT table_name, column_index, column_name, data_type, is_nullable FROM duckdb_columns()
+        WHERE schema_name = 'csl_projections' AND table_name IN ('sessions', 'session_models', 'session_usage_hourly', 'log_entries')
+        ORDER BY table_name, column_index`)
+      const keys = await connection.runAndReadAll(`
+        SELECT table_name, constraint_column_names::VARCHAR AS key FROM duckdb_constraints()
+        WHERE schema_name = 'csl_projections' AND constraint_type = 'PRIMARY KEY' ORDER BY table_name`)
+      await expect(JSON.stringify({ columns: columns.getRowObjectsJson(), keys: keys.getRowObjectsJson() }, null, 1))
+        .toMatchFileSnapshot(golden("projection-tables.json"))
+    } finally {
+      connection.closeSync()
+      instance.closeSync()
+    }
   })
 })
