@@ -11,7 +11,7 @@ import { defaultStatus, isCategory, isStatus, type StatusWord } from "../events/
 import { eventVersions } from "../events/event-versions.js"
 import { shortId } from "../events/short-id.js"
 import { type SpooledEnvelope, writeSpoolFiles } from "../events/spool-files.js"
-import type { EntryRow } from "../projections/log-entries-fold.js"
+import type { LogEntryRow } from "../projections/log-entry-rows.js"
 import { type CurrentEntries, currentEntries } from "../snapshot/current-entries.js"
 import { printableLine } from "../terminal/printable-text.js"
 import { currentSessionId } from "../transcript/current-session.js"
@@ -45,7 +45,7 @@ const plainly = <P extends { readonly tokens: ReadonlyArray<Token> }>(parsed: P 
 }
 
 /** An entry as commands show it and `--json` prints it: EntryView's fields, in its order. */
-const viewOf = (row: EntryRow) => ({
+const viewOf = (row: LogEntryRow) => ({
   id: row.id,
   short_id: shortId(row.id),
   category: row.category,
@@ -62,7 +62,7 @@ const viewOf = (row: EntryRow) => ({
 
 const json = (value: unknown) => JSON.stringify(value, null, 2)
 
-const newestChangeFirst = (rows: ReadonlyArray<EntryRow>) =>
+const newestChangeFirst = (rows: ReadonlyArray<LogEntryRow>) =>
   [...rows].sort((a, b) => (a.last_event_id < b.last_event_id ? 1 : a.last_event_id > b.last_event_id ? -1 : 0))
 
 const listOutput = (args: ReadonlyArray<string>, { entries }: Context): string | undefined => {
@@ -86,7 +86,7 @@ const listOutput = (args: ReadonlyArray<string>, { entries }: Context): string |
 }
 
 /** The one entry a selector names, or undefined (none, several, or unsure): the full CLI then explains. */
-const soleMatch = (entries: CurrentEntries, selector: Parameters<typeof matchingEntries>[1]): EntryRow | undefined => {
+const soleMatch = (entries: CurrentEntries, selector: Parameters<typeof matchingEntries>[1]): LogEntryRow | undefined => {
   const matches = matchingEntries(entries.rows, selector)
   return matches?.length === 1 ? matches[0] : undefined
 }
