@@ -5,6 +5,7 @@ import { startDetached } from "../config/detached-command.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { resolveActor } from "../config/identity.js"
 import { projectName } from "../config/project-identity.js"
+import type { EntryView } from "../entries/entry-queries.js"
 import { trimmedOrNull } from "../entries/entry-rules.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
 import { defaultStatus, isCategory, isStatus, type StatusWord } from "../events/entry-words.js"
@@ -44,8 +45,8 @@ const plainly = <P extends { readonly tokens: ReadonlyArray<Token> }>(parsed: P 
   return plain === true ? parsed : undefined
 }
 
-/** An entry as commands show it and `--json` prints it: EntryView's fields, in its order. */
-const viewOf = (row: LogEntryRow) => ({
+/** An entry as commands show it and `--json` prints it: EntryView's fields (the type makes sure), in its order (the tests do). */
+const viewOf = (row: LogEntryRow): EntryView => ({
   id: row.id,
   short_id: shortId(row.id),
   category: row.category,
