@@ -5,13 +5,14 @@ import { startDetached } from "../config/detached-command.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { resolveActor } from "../config/identity.js"
 import { projectName } from "../config/project-identity.js"
+import type { EntryView } from "../entries/entry-queries.js"
 import { trimmedOrNull } from "../entries/entry-rules.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
 import { defaultStatus, isCategory, isStatus, type StatusWord } from "../events/entry-words.js"
 import { eventVersions } from "../events/event-versions.js"
 import { shortId } from "../events/short-id.js"
 import { type SpooledEnvelope, writeSpoolFiles } from "../events/spool-files.js"
-import type { EntryRow } from "../projections/log-entries-fold.js"
+import type { LogEntryRow } from "../projections/log-entry-rows.js"
 import { type CurrentEntries, currentEntries } from "../snapshot/current-entries.js"
 import { printableLine } from "../terminal/printable-text.js"
 import { currentSessionId } from "../transcript/current-session.js"
@@ -44,8 +45,8 @@ const plainly = <P extends { readonly tokens: ReadonlyArray<Token> }>(parsed: P 
   return plain === true ? parsed : undefined
 }
 
-/** An entry as commands show it and `--json` prints it: EntryView's fields, in its order. */
-const viewOf = (row: EntryRow) => ({
+/** An entry as commands show it and `--json` prints it: EntryView's fields (the type makes sure), in its order (the tests do). */
+const viewOf = (row: LogEntryRow): EntryView => ({
   id: row.id,
   short_id: shortId(row.id),
   category: row.category,
@@ -62,7 +63,7 @@ const viewOf = (row: EntryRow) => ({
 
 const json = (value: unknown) => JSON.stringify(value, null, 2)
 
-const newestChangeFirst = (rows: ReadonlyArray<EntryRow>) =>
+const newestChangeFirst = (rows: ReadonlyArray<LogEntryRow>) =>
   [...rows].sort((a, b) => (a.last_event_id < b.last_event_id ? 1 : a.last_event_id > b.last_event_id ? -1 : 0))
 
 const listOutput = (args: ReadonlyArray<string>, { entries }: Context): string | undefined => {
@@ -86,7 +87,7 @@ const listOutput = (args: ReadonlyArray<string>, { entries }: Context): string |
 }
 
 /** The one entry a selector names, or undefined (none, several, or unsure): the full CLI then explains. */
-const soleMatch = (entries: CurrentEntries, selector: Parameters<typeof matchingEntries>[1]): EntryRow | undefined => {
+const soleMatch = (entries: CurrentEntries, selector: Parameters<typeof matchingEntries>[1]): LogEntryRow | undefined => {
   const matches = matchingEntries(entries.rows, selector)
   return matches?.length === 1 ? matches[0] : undefined
 }

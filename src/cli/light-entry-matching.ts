@@ -1,5 +1,5 @@
 import { titleWords, trimmedOrNull } from "../entries/entry-rules.js"
-import type { EntryRow } from "../projections/log-entries-fold.js"
+import type { LogEntryRow } from "../projections/log-entry-rows.js"
 
 const ascii = /^[\x00-\x7f]*$/
 /** Non-ASCII letters whose lower case holds an ASCII letter (İ → i̇, the Kelvin sign → k): DuckDB's `lower` may differ. */
@@ -11,9 +11,9 @@ const lowersToAscii = /[\u0130\u212a]/
  * folding could) or the selector is refused: the full CLI then answers, or explains.
  */
 export const matchingEntries = (
-  rows: ReadonlyMap<string, EntryRow>,
+  rows: ReadonlyMap<string, LogEntryRow>,
   selector: { readonly id: string | undefined; readonly titleMatch: string | undefined },
-): ReadonlyArray<EntryRow> | undefined => {
+): ReadonlyArray<LogEntryRow> | undefined => {
   const all = [...rows.values()]
   if ((selector.id === undefined) === (selector.titleMatch === undefined)) return undefined
   if (selector.id !== undefined) {

@@ -1,4 +1,5 @@
-import type { SessionModelView, SessionView } from "../sessions/session-queries.js"
+import type { SessionModelRow } from "../projections/session-rows.js"
+import type { SessionView } from "../sessions/session-queries.js"
 import { humanCount, humanUsd } from "../snapshot/banner-text.js"
 import { truncateToWidth } from "../terminal/display-width.js"
 import { printableLine } from "../terminal/printable-text.js"
@@ -45,7 +46,7 @@ const claudeCostLine = (session: SessionView): string | undefined => {
   return `cost: ${humanUsd(session.cost_usd)}   Claude Code reported: ${humanUsd(reported)}${differs}`
 }
 
-export const sessionDetail = (session: SessionView, models: ReadonlyArray<SessionModelView>): string =>
+export const sessionDetail = (session: SessionView, models: ReadonlyArray<SessionModelRow>): string =>
   [
     ...[
       session.title ?? "(untitled)",

@@ -1,10 +1,12 @@
-import { Effect, Schema } from "effect"
+import { Effect, Schema, Struct } from "effect"
 import { activityTable } from "../recording/activity-table.js"
-import { logEntriesTable } from "../projections/log-entries.js"
+import { LogEntryRow, logEntriesTable } from "../projections/log-entry-rows.js"
+import { SessionModelRow } from "../projections/session-rows.js"
 import { sessionModelsTable, sessionsTable } from "../projections/sessions.js"
-import { sessionColumns, tokenColumns } from "../sessions/session-queries.js"
+import { SessionView } from "../sessions/session-queries.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
+import { selectList } from "../store/table-columns.js"
 
 export const exportTables = ["sessions", "session_models", "log_entries", "events", "activity"] as const
 export type ExportTable = (typeof exportTables)[number]
@@ -44,7 +46,7 @@ interface TableQuery {
 
 const queries: Readonly<Record<ExportTable, TableQuery>> = {
   sessions: {
-    select: `SELECT ${sessionColumns} FROM ${sessionsTable} AS s`,
+    select: `SELECT ${selectList(SessionView.fields)} FROM ${sessionsTable} AS s`,
     startColumn: "s.started_at",
     endColumn: "s.ended_at",
     projectColumn: "s.project",
@@ -55,15 +57,14 @@ const queries: Readonly<Record<ExportTable, TableQuery>> = {
     select: `WITH m AS (
         SELECT models.*, s.started_at, s.ended_at, s.project
         FROM ${sessionModelsTable} AS models JOIN ${sessionsTable} AS s USING (session_id))
-      SELECT session_id, model, ${tokenColumns} FROM m`,
+      SELECT ${selectList(SessionModelRow.fields)} FROM m`,
     startColumn: "started_at",
     endColumn: "ended_at",
     projectColumn: "project",
     order: "ORDER BY started_at NULLS LAST, session_id, model",
   },
   log_entries: {
-    select: `SELECT id, category, status, title, body, session_id, project,
-      ${isoUtc("logged_at")} AS logged_at, ${isoUtc("updated_at")} AS updated_at, created_by, updated_by FROM ${logEntriesTable}`,
+    select: `SELECT ${selectList(Struct.omit(LogEntryRow.fields, "last_event_id"))} FROM ${logEntriesTable}`,
     startColumn: "logged_at",
     endColumn: "logged_at",
     projectColumn: "project",

@@ -1,23 +1,7 @@
-import type { Category, Status } from "../events/entry-vocabulary.js"
+import type { Status } from "../events/entry-vocabulary.js"
 import type { EntryLogged, EntryStatusChanged, LegacyEntryUpdated } from "../events/domain-event.js"
 import type { Decoded } from "./decoded-events.js"
-
-/** A row of `log_entries`: an entry as its events leave it. */
-export interface EntryRow {
-  readonly id: string
-  readonly category: Category
-  readonly title: string
-  readonly body: string
-  readonly status: Status
-  readonly session_id: string | null
-  readonly project: string | null
-  readonly logged_at: string
-  /** The last change (the logging itself until someone changes it). */
-  readonly updated_at: string
-  readonly created_by: string
-  readonly updated_by: string
-  readonly last_event_id: string
-}
+import type { LogEntryRow } from "./log-entry-rows.js"
 
 export type EntryEvent = Decoded<EntryLogged | EntryStatusChanged | LegacyEntryUpdated>
 
@@ -30,7 +14,7 @@ const appendNote = (body: string, note: string, actor: string, status: Status, a
  * One step of the fold. A status change wins over every change with a smaller id; a change
  * that sorts before its entry was logged has nothing to apply to and is ignored.
  */
-export const evolveEntry = (state: EntryRow | undefined, { event, stored }: EntryEvent): EntryRow | undefined => {
+export const evolveEntry = (state: LogEntryRow | undefined, { event, stored }: EntryEvent): LogEntryRow | undefined => {
   if (event._tag === "EntryLogged") {
     if (state !== undefined) return state
     return {
@@ -63,8 +47,8 @@ export const evolveEntry = (state: EntryRow | undefined, { event, stored }: Entr
 }
 
 /** Folds events (in id order) into one row per entry. */
-export const foldEntries = (events: Iterable<EntryEvent>): Map<string, EntryRow> => {
-  const rows = new Map<string, EntryRow>()
+export const foldEntries = (events: Iterable<EntryEvent>): Map<string, LogEntryRow> => {
+  const rows = new Map<string, LogEntryRow>()
   for (const decoded of events) {
     const id = decoded.event.entryId
     const next = evolveEntry(rows.get(id), decoded)

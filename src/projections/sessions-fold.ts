@@ -1,13 +1,9 @@
 import type { SessionRecorded } from "../events/domain-event.js"
+import type { TokenUsage } from "../transcript/usage.js"
 import type { Decoded } from "./decoded-events.js"
+import type { SessionHourRow, SessionModelRow, SessionRow } from "./session-rows.js"
 
-const tokenTotals = (usage: {
-  readonly inputTokens: number
-  readonly outputTokens: number
-  readonly cacheWrite5mTokens: number
-  readonly cacheWrite1hTokens: number
-  readonly cacheReadTokens: number
-}) => {
+const tokenTotals = (usage: TokenUsage) => {
   const cacheWrite = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens
   return {
     input_tokens: usage.inputTokens,
@@ -18,10 +14,8 @@ const tokenTotals = (usage: {
   }
 }
 
-export type SessionModelRow = ReturnType<typeof toModelRows>[number]
-
 const toModelRows = (event: SessionRecorded) =>
-  event.models.map((usage) => ({
+  event.models.map((usage): SessionModelRow => ({
     session_id: event.sessionId as string,
     model: usage.model,
     ...tokenTotals(usage),
@@ -32,7 +26,7 @@ const sum = (rows: ReadonlyArray<SessionModelRow>, pick: (row: SessionModelRow) 
   rows.reduce((total, row) => total + pick(row), 0)
 
 /** The session row and its per-model rows, in the original tool's column names. */
-const toSessionRow = ({ event, stored }: Decoded<SessionRecorded>) => {
+const toSessionRow = ({ event, stored }: Decoded<SessionRecorded>): SessionRow => {
   const models = toModelRows(event)
   return {
     session_id: event.sessionId as string,
@@ -64,7 +58,7 @@ const toSessionRow = ({ event, stored }: Decoded<SessionRecorded>) => {
 }
 
 const toHourlyRows = (event: SessionRecorded) =>
-  event.hourlyUsage.map((usage) => ({
+  event.hourlyUsage.map((usage): SessionHourRow => ({
     session_id: event.sessionId as string,
     hour: `${usage.hour}:00:00Z`,
     model: usage.model,

@@ -1,61 +1,31 @@
 import { Effect } from "effect"
 import { replaceRows } from "../store/insert-rows.js"
+import { columnDefinitions, type ColumnFields, columnTypes } from "../store/table-columns.js"
 import { isOf, readDecoded } from "./decoded-events.js"
 import { type Projection, projectionTable } from "./projection.js"
+import { SessionHourRow, SessionModelRow, SessionRow } from "./session-rows.js"
 import { foldSessions } from "./sessions-fold.js"
-
-const tokenColumns = {
-  input_tokens: "BIGINT",
-  output_tokens: "BIGINT",
-  cache_write_tokens: "BIGINT",
-  cache_read_tokens: "BIGINT",
-  total_tokens: "BIGINT",
-  cost_usd: "DOUBLE",
-} as const
-
-const sessionColumns = {
-  session_id: "VARCHAR",
-  project: "VARCHAR",
-  cwd: "VARCHAR",
-  started_at: "TIMESTAMPTZ",
-  ended_at: "TIMESTAMPTZ",
-  duration_min: "DOUBLE",
-  models: "VARCHAR",
-  ...tokenColumns,
-  message_count: "INTEGER",
-  tool_call_count: "INTEGER",
-  skills_used: "VARCHAR",
-  git_branch: "VARCHAR",
-  cc_version: "VARCHAR",
-  title: "VARCHAR",
-  session_type: "VARCHAR",
-  created_by: "VARCHAR",
-  device_id: "VARCHAR",
-  cc_cost_usd: "DOUBLE",
-  transcript_path: "VARCHAR",
-  last_event_id: "VARCHAR",
-} as const
-
-const sessionModelColumns = { session_id: "VARCHAR", model: "VARCHAR", ...tokenColumns } as const
-
-/** Usage bucketed by the UTC hour of each API response: what daily and hourly summaries sum. */
-const hourlyColumns = { session_id: "VARCHAR", hour: "TIMESTAMPTZ", model: "VARCHAR", ...tokenColumns } as const
-
-const columnsDdl = (columns: Readonly<Record<string, string>>) =>
-  Object.entries(columns).map(([name, type]) => `${name} ${type}`).join(", ")
 
 export const sessionsTable = projectionTable("sessions")
 export const sessionModelsTable = projectionTable("session_models")
 export const sessionUsageHourlyTable = projectionTable("session_usage_hourly")
+
+// Created without NOT NULL from the start: kept so, so that stores made before and after hold one table shape.
+const createTable = (table: string, fields: ColumnFields, key: string) =>
+  `CREATE TABLE IF NOT EXISTS ${table} (${columnDefinitions(fields, { notNull: false })}, PRIMARY KEY (${key}))`
+
+const sessionColumns = columnTypes(SessionRow.fields)
+const sessionModelColumns = columnTypes(SessionModelRow.fields)
+const sessionHourColumns = columnTypes(SessionHourRow.fields)
 
 export const sessionsProjection: Projection = {
   name: "sessions",
   version: 3,
   tables: ["sessions", "session_models", "session_usage_hourly"],
   createTables: [
-    `CREATE TABLE IF NOT EXISTS ${sessionsTable} (${columnsDdl(sessionColumns)}, PRIMARY KEY (session_id))`,
-    `CREATE TABLE IF NOT EXISTS ${sessionModelsTable} (${columnsDdl(sessionModelColumns)}, PRIMARY KEY (session_id, model))`,
-    `CREATE TABLE IF NOT EXISTS ${sessionUsageHourlyTable} (${columnsDdl(hourlyColumns)}, PRIMARY KEY (session_id, hour, model))`,
+    createTable(sessionsTable, SessionRow.fields, "session_id"),
+    createTable(sessionModelsTable, SessionModelRow.fields, "session_id, model"),
+    createTable(sessionUsageHourlyTable, SessionHourRow.fields, "session_id, hour, model"),
   ],
   eventTypes: ["SessionRecorded"],
   refresh: (db, entityIds) =>
@@ -64,6 +34,6 @@ export const sessionsProjection: Projection = {
       const { hourly, models, sessions } = foldSessions(events)
       yield* replaceRows(db, sessionsTable, "session_id", entityIds, sessionColumns, sessions)
       yield* replaceRows(db, sessionModelsTable, "session_id", entityIds, sessionModelColumns, models)
-      yield* replaceRows(db, sessionUsageHourlyTable, "session_id", entityIds, hourlyColumns, hourly)
+      yield* replaceRows(db, sessionUsageHourlyTable, "session_id", entityIds, sessionHourColumns, hourly)
     }),
 }

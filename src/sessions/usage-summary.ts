@@ -1,8 +1,9 @@
 import { Effect, Schema } from "effect"
+import { UsageTotals } from "../projections/session-rows.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
-import { tokenFields } from "./session-queries.js"
+import { columnTypes } from "../store/table-columns.js"
 
 /** The periods the Summary screen charts. */
 export const periods = ["h", "d", "m"] as const
@@ -16,7 +17,7 @@ export const weekStarts = ["monday", "sunday"] as const
 export type WeekStart = (typeof weekStarts)[number]
 
 /** Usage of one model in one period: `summary --json` prints a list of these. */
-export const UsageRow = Schema.Struct({ period: Schema.String, model: Schema.String, ...tokenFields })
+export const UsageRow = Schema.Struct({ period: Schema.String, model: Schema.String, ...UsageTotals.fields })
 export type UsageRow = typeof UsageRow.Type
 
 export class UnknownTimeZone extends Schema.TaggedError<UnknownTimeZone>()("UnknownTimeZone", { timeZone: Schema.String }) {
@@ -58,6 +59,11 @@ const usageConditions = (filter: UsageFilter) => {
   return conditions
 }
 
+/** The usage totals of `u`'s rows, read back as their schemas expect; costs to the micro-dollar. */
+const usageSums = Object.entries(columnTypes(UsageTotals.fields))
+  .map(([name, type]) => (type === "BIGINT" ? `sum(u.${name})::DOUBLE AS ${name}` : `round(sum(u.${name}), 6) AS ${name}`))
+  .join(", ")
+
 const usageFrom = `${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id)`
 
 /** The SQL naming the period of `u.hour` in the zone held by placeholder `zone`; weeks by their first day. */
@@ -80,10 +86,7 @@ export const usageSummary = (db: Db, filter: SummaryFilter) => {
   const zone = conditions.params.push(filter.timeZone)
   return db.all(
     UsageRow,
-    `SELECT ${periodLabel(filter.period, filter.weekStart ?? "monday", `$${zone}`)} AS period, u.model AS model,
-       sum(u.input_tokens)::DOUBLE AS input_tokens, sum(u.output_tokens)::DOUBLE AS output_tokens,
-       sum(u.cache_write_tokens)::DOUBLE AS cache_write_tokens, sum(u.cache_read_tokens)::DOUBLE AS cache_read_tokens,
-       sum(u.total_tokens)::DOUBLE AS total_tokens, round(sum(u.cost_usd), 6) AS cost_usd
+    `SELECT ${periodLabel(filter.period, filter.weekStart ?? "monday", `$${zone}`)} AS period, u.model AS model, ${usageSums}
      FROM ${usageFrom} ${conditions.where}
      GROUP BY 1, 2 ORDER BY 1, 2`,
     conditions.params,

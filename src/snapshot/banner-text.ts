@@ -1,6 +1,6 @@
 import { truncateCodePoints } from "../terminal/code-point-width.js"
 import { printableLine } from "../terminal/printable-text.js"
-import type { RecentSession } from "./session-start-snapshot.js"
+import type { RecentSession } from "./recent-session.js"
 
 /** 1234 → "1.2k", 1_234_567 → "1.2M". */
 export const humanCount = (value: number): string => {

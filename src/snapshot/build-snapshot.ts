@@ -1,27 +1,20 @@
 import { Effect, Schema } from "effect"
 import { newestEventId, storedEventCount } from "../events/event-store.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
-import { logEntriesTable } from "../projections/log-entries.js"
+import { logEntriesTable } from "../projections/log-entry-rows.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
 import { notStubSessionSql } from "../projections/stub-session.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
 import { isoUtc } from "../store/sql-fragments.js"
+import { selectList } from "../store/table-columns.js"
 import type { PriceTable } from "../transcript/pricing.js"
 import { usageActivities } from "../usage/block-activity.js"
 import { inboxChangesKept, recentSessionsKept, type SessionStartSnapshot, type SnapshotUsage } from "./session-start-snapshot.js"
 import { usageBlocks } from "../usage/usage-blocks.js"
 import { readBudgetSnapshot } from "./budget-snapshot.js"
+import { RecentSession } from "./recent-session.js"
 
-const RecentSessionRow = Schema.Struct({
-  session_id: Schema.String,
-  title: Schema.NullOr(Schema.String),
-  project: Schema.String,
-  ended_at: Schema.NullOr(Schema.String),
-  duration_min: Schema.Number,
-  total_tokens: Schema.Number,
-  cost_usd: Schema.Number,
-})
 const EntryChangeRow = Schema.Struct({ entryId: Schema.String, lastEventId: Schema.String, updatedBy: Schema.String })
 const WatermarkRow = Schema.Struct({ reader: Schema.String, watermark: Schema.String })
 const HourCostRow = Schema.Struct({ hour: Schema.String, cost_usd: Schema.Number })
@@ -50,10 +43,8 @@ const recentUsage = (db: Db, actor: string, prices: PriceTable, now: number) =>
 export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Date): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
   Effect.gen(function* () {
     const recentSessions = yield* db.all(
-      RecentSessionRow,
-      `SELECT session_id, title, project, ${isoUtc("ended_at")} AS ended_at, duration_min,
-         total_tokens::DOUBLE AS total_tokens, cost_usd
-       FROM ${sessionsTable} WHERE ${notStubSessionSql}
+      RecentSession,
+      `SELECT ${selectList(RecentSession.fields)} FROM ${sessionsTable} WHERE ${notStubSessionSql}
        ORDER BY ended_at DESC NULLS LAST, session_id LIMIT ${recentSessionsKept}`,
     )
     const entryChanges = yield* db.all(

@@ -1,14 +1,15 @@
 import { join } from "node:path"
 import type { DataPaths } from "../config/data-paths.js"
 import { spooledFileNames, spooledFileText } from "../events/spool-files.js"
-import { type EntryRow, evolveEntry } from "../projections/log-entries-fold.js"
+import { evolveEntry } from "../projections/log-entries-fold.js"
+import type { LogEntryRow } from "../projections/log-entry-rows.js"
 import { entriesReadModelPath, readEntriesReadModel } from "./entries-read-model.js"
 import { readSnapshot } from "./session-start-snapshot.js"
 import { spooledEntryEvent } from "./spooled-entry-events.js"
 import { storeFileUnchanged } from "./store-file-stamp.js"
 
 export interface CurrentEntries {
-  readonly rows: ReadonlyMap<string, EntryRow>
+  readonly rows: ReadonlyMap<string, LogEntryRow>
   /** The newest event id the store or the spool holds: new ids must sort after it. */
   readonly newestEventId: string | null
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import type { EntryRow } from "../projections/log-entries-fold.js"
+import type { LogEntryRow } from "../projections/log-entry-rows.js"
 import { replaceFile } from "./replace-file.js"
 
 /**
@@ -22,7 +22,7 @@ export interface EntriesReadModelHeader {
 }
 
 export interface EntriesReadModel extends EntriesReadModelHeader {
-  readonly entries: ReadonlyArray<EntryRow>
+  readonly entries: ReadonlyArray<LogEntryRow>
 }
 
 export const entriesReadModelPath = (dataDir: string): string => join(dataDir, "entries-read-model.jsonl")
@@ -59,7 +59,7 @@ export const readEntriesReadModel = (path: string): EntriesReadModel | undefined
     const newline = text.indexOf("\n")
     const header = headerOf(text.slice(0, newline))
     const entries: unknown = JSON.parse(text.slice(newline + 1))
-    return header === undefined || !Array.isArray(entries) ? undefined : { ...header, entries: entries as ReadonlyArray<EntryRow> }
+    return header === undefined || !Array.isArray(entries) ? undefined : { ...header, entries: entries as ReadonlyArray<LogEntryRow> }
   } catch {
     return undefined
   }

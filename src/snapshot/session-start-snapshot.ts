@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import type { UsageBlock } from "../usage/usage-blocks.js"
 import type { BudgetSnapshot } from "./budget-snapshot.js"
+import type { RecentSession } from "./recent-session.js"
 import { replaceFile } from "./replace-file.js"
 
 /**
@@ -39,16 +40,6 @@ export interface EntryChange {
   readonly entryId?: string
   readonly lastEventId: string
   readonly updatedBy: string
-}
-
-export interface RecentSession {
-  readonly session_id: string
-  readonly title: string | null
-  readonly project: string
-  readonly ended_at: string | null
-  readonly duration_min: number
-  readonly total_tokens: number
-  readonly cost_usd: number
 }
 
 /** How many recent sessions the snapshot keeps; `recent --limit` can show up to this many. */

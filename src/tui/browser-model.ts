@@ -1,18 +1,8 @@
+import type { BrowserSessionRow } from "../sessions/session-queries.js"
 import type { Period, UsageRow } from "../sessions/usage-summary.js"
 
-/** A session as the browser lists it. */
-export interface BrowserSession {
-  readonly session_id: string
-  readonly title: string | null
-  readonly project: string
-  readonly cwd: string
-  readonly ended_at: string | null
-  readonly duration_min: number
-  readonly total_tokens: number
-  readonly cost_usd: number
-  /** Who recorded it; sessions from other devices are listed too. */
-  readonly created_by: string
-  readonly transcript_path: string | null
+/** A session as the browser lists it (sessions from other devices too: `created_by` says whose). */
+export interface BrowserSession extends BrowserSessionRow {
   /** False when the transcript is not on this machine (another device, or deleted): cannot resume. */
   readonly transcript_here: boolean
 }

@@ -1,9 +1,11 @@
 import { Effect, Schema } from "effect"
+import { UsageTotals } from "../projections/session-rows.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
 import type { Db } from "../store/database.js"
 import { Conditions } from "../store/sql-fragments.js"
+import { selectList } from "../store/table-columns.js"
 import { costUsd, type PriceTable, priceOf } from "../transcript/pricing.js"
-import { claimTokenFields, ownerRank, responseClaimsTable } from "./response-claims.js"
+import { claimTokenFields, claimUsage, ownerRank, responseClaimsTable } from "./response-claims.js"
 import type { UsageActivity } from "./usage-blocks.js"
 
 export interface ActivityFilter {
@@ -13,15 +15,8 @@ export interface ActivityFilter {
 }
 
 const ResponseRow = Schema.Struct({ at: Schema.Number, model: Schema.String, ...claimTokenFields })
-const HourRow = Schema.Struct({
-  at: Schema.Number,
-  model: Schema.String,
-  input_tokens: Schema.Number,
-  output_tokens: Schema.Number,
-  cache_write_tokens: Schema.Number,
-  cache_read_tokens: Schema.Number,
-  cost_usd: Schema.Number,
-})
+const hourTotals = UsageTotals.omit("total_tokens")
+const HourRow = Schema.Struct({ at: Schema.Number, model: Schema.String, ...hourTotals.fields })
 
 const sessionConditions = (filter: ActivityFilter) => {
   const conditions = new Conditions()
@@ -46,9 +41,7 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
          FROM ${responseClaimsTable} ${recent}
        )
        SELECT epoch_ms(coalesce(TRY_CAST(r.written_at AS TIMESTAMPTZ), s.started_at))::DOUBLE AS at, r.model,
-         r.input_tokens::DOUBLE AS input_tokens, r.output_tokens::DOUBLE AS output_tokens,
-         r.cache_write_5m_tokens::DOUBLE AS cache_write_5m_tokens, r.cache_write_1h_tokens::DOUBLE AS cache_write_1h_tokens,
-         r.cache_read_tokens::DOUBLE AS cache_read_tokens
+         ${selectList(claimTokenFields, "r")}
        FROM ranked r JOIN ${sessionsTable} s USING (session_id)
        ${conditions.withSql("r.rank = 1").where}${since === "" ? "" : ` AND r.written_at >= $${since}`}`,
       conditions.params,
@@ -56,13 +49,6 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
     return rows.flatMap((row): Array<UsageActivity> => {
       if (!Number.isFinite(row.at)) return []
       const price = priceOf(prices, row.model)
-      const usage = {
-        inputTokens: row.input_tokens,
-        outputTokens: row.output_tokens,
-        cacheWrite5mTokens: row.cache_write_5m_tokens,
-        cacheWrite1hTokens: row.cache_write_1h_tokens,
-        cacheReadTokens: row.cache_read_tokens,
-      }
       return [{
         at: row.at,
         model: row.model,
@@ -70,7 +56,7 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
         output_tokens: row.output_tokens,
         cache_write_tokens: row.cache_write_5m_tokens + row.cache_write_1h_tokens,
         cache_read_tokens: row.cache_read_tokens,
-        cost_usd: price === undefined ? 0 : costUsd(price, usage),
+        cost_usd: price === undefined ? 0 : costUsd(price, claimUsage(row)),
       }]
     })
   })
@@ -85,8 +71,7 @@ const hoursElsewhere = (db: Db, filter: ActivityFilter) => {
   if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= date_trunc('hour', ${since}::TIMESTAMPTZ)`)
   return db.all(
     HourRow,
-    `SELECT epoch_ms(u.hour)::DOUBLE AS at, u.model, u.input_tokens::DOUBLE AS input_tokens, u.output_tokens::DOUBLE AS output_tokens,
-       u.cache_write_tokens::DOUBLE AS cache_write_tokens, u.cache_read_tokens::DOUBLE AS cache_read_tokens, u.cost_usd
+    `SELECT epoch_ms(u.hour)::DOUBLE AS at, u.model, ${selectList(hourTotals.fields, "u")}
      FROM ${sessionUsageHourlyTable} u JOIN ${sessionsTable} s USING (session_id) ${conditions.where}`,
     conditions.params,
   )

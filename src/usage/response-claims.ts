@@ -3,7 +3,9 @@ import { createTableIfMissing } from "../store/create-table.js"
 import type { Db } from "../store/database.js"
 import { replaceRows } from "../store/insert-rows.js"
 import { inKeys } from "../store/sql-fragments.js"
+import { column } from "../store/table-columns.js"
 import type { CountedResponse } from "../transcript/session-accumulator.js"
+import type { TokenUsage } from "../transcript/usage.js"
 
 /**
  * Every API response each recorded session's files hold, with its time and usage: a local table
@@ -37,14 +39,26 @@ const ddl = `CREATE TABLE IF NOT EXISTS ${responseClaimsTable} (${
 /** Creates the table if missing; true when it was created now (sessions recorded before hold no claims). */
 export const ensureResponseClaims = (db: Db) => createTableIfMissing(db, responseClaimsTable, ddl)
 
-/** A claim's token counts as read back (BIGINT columns selected as DOUBLE). */
+const claimCount = column(Schema.Number, "BIGINT")
+
+/** A claim's token counts as read back (`selectList` reads their BIGINT columns as doubles). */
 export const claimTokenFields = {
-  input_tokens: Schema.Number,
-  output_tokens: Schema.Number,
-  cache_write_5m_tokens: Schema.Number,
-  cache_write_1h_tokens: Schema.Number,
-  cache_read_tokens: Schema.Number,
+  input_tokens: claimCount,
+  output_tokens: claimCount,
+  cache_write_5m_tokens: claimCount,
+  cache_write_1h_tokens: claimCount,
+  cache_read_tokens: claimCount,
 }
+type ClaimTokens = Schema.Struct.Type<typeof claimTokenFields>
+
+/** A claim's token counts as the counting rules and prices name them. */
+export const claimUsage = (row: ClaimTokens): TokenUsage => ({
+  inputTokens: row.input_tokens,
+  outputTokens: row.output_tokens,
+  cacheWrite5mTokens: row.cache_write_5m_tokens,
+  cacheWrite1hTokens: row.cache_write_1h_tokens,
+  cacheReadTokens: row.cache_read_tokens,
+})
 
 const ClaimRow = Schema.Struct({
   response_key: Schema.String,
@@ -81,13 +95,7 @@ const asClaim = (row: typeof ClaimRow.Type): Claim => ({
     model: row.model,
     timestamp: row.written_at,
     copied: row.copied,
-    usage: {
-      inputTokens: row.input_tokens,
-      outputTokens: row.output_tokens,
-      cacheWrite5mTokens: row.cache_write_5m_tokens,
-      cacheWrite1hTokens: row.cache_write_1h_tokens,
-      cacheReadTokens: row.cache_read_tokens,
-    },
+    usage: claimUsage(row),
   },
 })
 

@@ -1,3 +1,5 @@
+import type { UsageTotals } from "../projections/session-rows.js"
+
 /**
  * Claude's five-hour usage windows, as Claude Code users know them from ccusage: a block starts
  * at the UTC hour of its first response and lasts five hours; the first response at or after its
@@ -8,28 +10,17 @@ export const blockHours = 5
 const blockMs = blockHours * 3_600_000
 
 /** One API response (or, for sessions synced from another device, one hour of them) with its tokens and cost. */
-export interface UsageActivity {
+export interface UsageActivity extends Omit<UsageTotals, "total_tokens"> {
   readonly at: number
   readonly model: string
-  readonly input_tokens: number
-  readonly output_tokens: number
-  readonly cache_write_tokens: number
-  readonly cache_read_tokens: number
-  readonly cost_usd: number
 }
 
-export interface UsageBlock {
+export interface UsageBlock extends UsageTotals {
   readonly start: string
   readonly end: string
   readonly first_activity: string
   readonly last_activity: string
   readonly active: boolean
-  readonly input_tokens: number
-  readonly output_tokens: number
-  readonly cache_write_tokens: number
-  readonly cache_read_tokens: number
-  readonly total_tokens: number
-  readonly cost_usd: number
   readonly models: ReadonlyArray<string>
 }
 

@@ -1,7 +1,8 @@
 import { Args, Command } from "@effect/cli"
 import { Console, Effect, Schema } from "effect"
 import { Activity } from "../../activity/activity-service.js"
-import { SessionModelView, SessionView } from "../../sessions/session-queries.js"
+import { SessionModelRow } from "../../projections/session-rows.js"
+import { SessionView } from "../../sessions/session-queries.js"
 import { Sessions } from "../../sessions/sessions-service.js"
 import { printJson } from "../output.js"
 import { sessionDetail } from "../session-text.js"
@@ -16,7 +17,7 @@ export const showSessionCommand = Command.make("show-session", { id, json }, (ar
     if (args.json) {
       return yield* printJson({
         ...Schema.encodeSync(SessionView)(session),
-        model_usage: Schema.encodeSync(Schema.Array(SessionModelView))(models),
+        model_usage: Schema.encodeSync(Schema.Array(SessionModelRow))(models),
         activity,
       })
     }

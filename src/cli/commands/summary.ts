@@ -1,7 +1,7 @@
 import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option, Schema } from "effect"
+import { UsageTotals } from "../../projections/session-rows.js"
 import { modelFamily } from "../../sessions/model-family.js"
-import { tokenFields } from "../../sessions/session-queries.js"
 import { checkTimeZone, reportPeriods, UsageRow, usageSummary, weekStarts } from "../../sessions/usage-summary.js"
 import { humanCount, humanUsd } from "../../snapshot/banner-text.js"
 import { LocalStore } from "../../local-store/local-store.js"
@@ -28,7 +28,7 @@ const csv = Options.boolean("csv").pipe(Options.withDescription("Print CSV (a re
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
-const tokenColumns = Object.keys(tokenFields) as ReadonlyArray<keyof typeof tokenFields>
+const tokenColumns = Object.keys(UsageTotals.fields) as ReadonlyArray<keyof UsageTotals>
 
 const byPeriod = (rows: ReadonlyArray<UsageRow>) => {
   const periods = new Map<string, Array<UsageRow>>()
@@ -36,7 +36,7 @@ const byPeriod = (rows: ReadonlyArray<UsageRow>) => {
   return periods
 }
 
-const sum = (rows: ReadonlyArray<UsageRow>, column: keyof typeof tokenFields) => rows.reduce((total, row) => total + row[column], 0)
+const sum = (rows: ReadonlyArray<UsageRow>, column: keyof UsageTotals) => rows.reduce((total, row) => total + row[column], 0)
 
 /** One row per period, its models on one line, largest first. */
 const periodTable = (rows: ReadonlyArray<UsageRow>, metric: "tokens" | "cost") => {
