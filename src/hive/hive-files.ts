@@ -64,11 +64,17 @@ const shaOnDisk = (path: string): string | undefined => {
   }
 }
 
-const removeEmptyDirs = (hiveDir: string) => {
+// A write cut short by a crash leaves its temp file (`name.<pid>.tmp`), never a half-written copy.
+const leftoverTemp = /\.\d+\.tmp$/
+
+/** Removes temp files a killed sync left, and folders no copy is in any more. */
+const tidyHiveDir = (hiveDir: string) => {
   for (const entry of existsSync(hiveDir) ? readdirSync(hiveDir, { withFileTypes: true }) : []) {
+    const path = join(hiveDir, entry.name)
+    if (entry.isFile() && leftoverTemp.test(entry.name)) unlinkSync(path)
     if (!entry.isDirectory()) continue
-    const dir = join(hiveDir, entry.name)
-    if (readdirSync(dir).length === 0) rmdirSync(dir)
+    for (const name of readdirSync(path).filter((each) => leftoverTemp.test(each))) unlinkSync(join(path, name))
+    if (readdirSync(path).length === 0) rmdirSync(path)
   }
 }
 
@@ -110,7 +116,7 @@ export const materializeHive = (
   const indexText = hiveIndexText([...layout.keys()])
   if (!existsSync(index) || readFileSync(index, "utf8") !== indexText) writeFileDurably(index, indexText)
   for (const dir of dirs) if (existsSync(dir)) syncDirectory(dir)
-  removeEmptyDirs(hiveDir)
+  tidyHiveDir(hiveDir)
   return { written, removed, overwritten, held }
 }
 
