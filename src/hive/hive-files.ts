@@ -3,9 +3,8 @@ import { dirname, join } from "node:path"
 import { hasImportLine, withImportLine, withoutImportLine } from "../config/claude-md-imports.js"
 import { sha256Of } from "../memory/local-changes.js"
 import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
+import { hiveDirIn } from "./hive-target.js"
 
-/** `~/.claude/hive`: read-only copies of teammates' memory, imported by `~/.claude/CLAUDE.md`. */
-export const hiveDirIn = (claudeDir: string) => join(claudeDir, "hive")
 export const hiveIndexName = "HIVE.md"
 export const hiveImportLine = `@hive/${hiveIndexName}`
 
@@ -146,3 +145,9 @@ export const removeHiveCopies = (claudeDir: string): ReadonlyArray<string> => {
   }
   return changes
 }
+
+/** What uninstall leaves: the user's own hive, which teammates may still read, and how to drop it. */
+export const hiveLeftLine = (hive: string): string =>
+  hive.startsWith("md:")
+    ? `Your hive (${hive}) and its share are untouched; teammates can still read it. To drop it, in MotherDuck run: DROP SHARE claude_hive; DROP DATABASE claude_hive;`
+    : `Your hive (${hive}) is untouched; teammates can still read it. To drop it, delete that file.`

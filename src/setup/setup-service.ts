@@ -12,6 +12,8 @@ import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
 import { readSettings, settingsPath, writeSettings } from "./claude-settings.js"
 import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
+import { removeHiveCopies } from "../hive/hive-files.js"
+import { hiveUrlOf, ownHiveTarget } from "../hive/hive-target.js"
 import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
 import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
@@ -144,6 +146,8 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
       const changes: Array<string> = []
       // Named before the token and the data dir's config.json go: the user needs it to come back.
       const remote = describeRemote(resolveRemoteTarget(undefined, env, paths.dataDir, process.cwd()))
+      const ownHive = ownHiveTarget(env, paths.dataDir, process.cwd())
+      const hive = ownHive === undefined ? undefined : hiveUrlOf(ownHive)
       const settingsFile = settingsPath(env, home)
       const settings = yield* readSettings(settingsFile)
       const withoutOurs = withoutOwnStatusLine(settings.hooks === undefined ? settings : { ...settings, hooks: withoutOwnHooks(settings.hooks) })
@@ -152,6 +156,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         changes.push(`removed our hooks${withoutOurs.statusLine === settings.statusLine ? "" : " and status line"} from ${settingsFile}; every other hook and setting is as it was`)
       }
       changes.push(...removeClaudeInstructions(dirname(settingsFile)))
+      changes.push(...removeHiveCopies(dirname(settingsFile)))
       if (process.platform === "darwin") {
         if (removeLaunchAgent(home)) changes.push("removed the LaunchAgent")
       } else if (process.platform !== "win32" && (yield* removeCronLine(crontabProgram(env)))) {
@@ -167,7 +172,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         yield* fileStep(paths.dataDir, () => rmSync(paths.dataDir, { recursive: true, force: true }))
         changes.push(`removed the local data dir ${paths.dataDir}`)
       }
-      return { changes, remote }
+      return { changes, remote, hive }
     })
 
     return { setup, uninstall, dataDir: paths.dataDir, settingsFile: settingsPath(env, home) } as const
