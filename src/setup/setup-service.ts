@@ -17,7 +17,7 @@ import { hiveUrlOf, ownHiveTarget } from "../hive/hive-target.js"
 import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
 import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
-import { keptLegacyHooks, legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
+import { legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
 import { ownStatusLine, statusLinePlan, withoutOwnStatusLine } from "./status-line-entry.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
@@ -108,8 +108,6 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           const replaced = replacedLegacyHooks(settings.hooks)
           if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
-        const kept = keptLegacyHooks(next.hooks)
-        if (kept.length > 0) notes.push(`kept the Python version's hive hooks (no counterpart here yet): ${kept.join("; ")}`)
         if (removeLegacyLaunchAgent(home)) changes.push(`removed the Python version's LaunchAgent ${legacyLaunchAgentPath(home)}`)
 
         const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))
