@@ -1,5 +1,5 @@
 import { eventVersions } from "../events/event-versions.js"
-import { logEntriesTable } from "../projections/log-entries.js"
+import { logEntriesTable } from "../projections/log-entry-rows.js"
 import { sqlString } from "../store/sql-fragments.js"
 
 /**
