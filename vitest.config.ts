@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ["test/support/yield-between-tests.ts"],
     // CLI tests spawn the built bundle and DuckDB; two cores, so keep files in two workers.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: "forks",
