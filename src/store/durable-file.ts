@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs"
 import { join } from "node:path"
-import { isAlive } from "./process-lock.js"
+import { isAlive } from "./process-alive.js"
 
 /** fsync a directory so a rename into it survives a power loss. */
 export const syncDirectory = (dir: string): void => {

@@ -1,16 +1,7 @@
 import { Effect, Schema } from "effect"
 import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
-
-/** Whether a process with this pid runs (EPERM: it does, as another user). */
-export const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"
-  }
-}
+import { isAlive } from "./process-alive.js"
 
 /**
  * A lock file holding the owner's pid, so one drain (or sync, or index refresh) runs per data

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -51,6 +51,15 @@ describe("start-up", () => {
     expect(logged.stdout).toMatch(/^logged task \(open\) id=[0-9A-Z]{26}\n$/)
     for (const args of [["list"], ["show", "--title-match", "ship"], ["resolve", "--title-match", "ship"], ["show", "--title-match", "nothing"]]) {
       expect(run(bin, args, home), args.join(" ")).toEqual(fullCli(args, home))
+    }
+  })
+
+  it("bundles neither Effect nor DuckDB into the launcher and the hook bundles", () => {
+    // esbuild marks each bundled module with a `// node_modules/<package>/…` comment.
+    const bundled = (file: string) => readFileSync(join(projectRoot, "dist", file), "utf8")
+    expect(bundled("main.cjs")).toContain("// node_modules/effect/") // the marker this test relies on
+    for (const file of ["cli.cjs", "memory-hook.cjs", "statusline.cjs", "search.cjs", "memory-search.cjs", "light-entries.cjs"]) {
+      expect(bundled(file), file).not.toMatch(/\/\/ node_modules\/(effect|@duckdb|@effect)\//)
     }
   })
 
