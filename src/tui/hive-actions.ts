@@ -17,7 +17,8 @@ export interface PublishOutcome {
 
 export interface HiveSubscription {
   readonly url: string
-  readonly projects: ReadonlyArray<string>
+  /** "all": every project the publisher has now or adds later. */
+  readonly projects: ReadonlyArray<string> | "all"
 }
 
 /**

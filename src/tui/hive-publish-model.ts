@@ -34,7 +34,7 @@ const toggle = (screen: PublishScreen, file: HiveFile): Transition<PublishScreen
   file.secret !== undefined && !screen.chosen.has(file.id)
     ? {
       screen: { ...screen, confirming: file.id },
-      notice: { tone: "warning", text: `⚠ ${file.name} looks like it holds a ${file.secret}: press y to share it anyway, any other key to keep it private` },
+      notice: { tone: "warning", text: `⚠ ${file.name} seems to hold a secret (${file.secret}): press y to share it anyway, any other key to keep it private` },
     }
     : { screen: { ...screen, chosen: toggled(screen.chosen, file.id) } }
 

@@ -84,8 +84,10 @@ export const subscribeKey = (screen: SubscribeScreen, key: HiveKey): Transition<
 }
 
 /** A URL already subscribed to starts from its projects; a new one from all of them. */
-const chosenAt = (screen: SubscribeScreen, url: string, projects: ReadonlyArray<string>): ReadonlySet<string> =>
-  new Set(screen.subscriptions?.find((subscription) => subscription.url === url)?.projects ?? projects)
+const chosenAt = (screen: SubscribeScreen, url: string, projects: ReadonlyArray<string>): ReadonlySet<string> => {
+  const taken = screen.subscriptions?.find((subscription) => subscription.url === url)?.projects ?? "all"
+  return new Set(taken === "all" ? projects : taken)
+}
 
 /** `request` is the one `reply` answers. */
 export const subscribeReply = (screen: SubscribeScreen, reply: HiveReply, request: HiveRequest): SubscribeScreen => {

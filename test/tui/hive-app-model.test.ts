@@ -103,7 +103,7 @@ describe("the claude-hive app model: Publish", () => {
   it("given a secret-looking file, when Space is pressed, then it asks; only y chooses it", () => {
     const asked = press(publishView(), "Down", " ")
     expect(asked.notice?.tone).toBe("warning")
-    expect(asked.notice?.text).toContain("keys.md looks like it holds a AWS access key: press y to share it anyway")
+    expect(asked.notice?.text).toContain("keys.md seems to hold a secret (AWS access key): press y to share it anyway")
     expect(chosenIds(asked)).toEqual(["web/testing.md"])
     expect(chosenIds(press(asked, "n"))).toEqual(["web/testing.md"])
     expect(chosenIds(press(asked, " "))).toEqual(["web/testing.md"])
