@@ -14,7 +14,7 @@ const layers: ReadonlyArray<ReadonlyArray<string>> = [
   ["snapshot"],
   ["local-store"],
   ["entries", "sessions", "recording", "legacy", "memory", "activity", "budgets"],
-  ["sync", "search", "tui", "export"],
+  ["sync", "search", "tui", "export", "hive"],
   ["composition"],
   ["setup", "browser"],
   ["cli"],
