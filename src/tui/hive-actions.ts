@@ -27,8 +27,11 @@ export interface HiveSubscription {
  */
 export interface HiveActions {
   readonly publishableFiles: () => Promise<ReadonlyArray<HiveFile>>
-  /** Makes exactly these files the published ones: the others listed are unpublished. */
-  readonly publish: (fileIds: ReadonlyArray<string>) => Promise<PublishOutcome>
+  /**
+   * Makes exactly these files the published ones (the others listed are unpublished); of the
+   * secret-looking ones, only those in `allowedSecrets` (the user confirmed them) go out.
+   */
+  readonly publish: (fileIds: ReadonlyArray<string>, allowedSecrets: ReadonlyArray<string>) => Promise<PublishOutcome>
   readonly projectsAt: (url: string) => Promise<ReadonlyArray<string>>
   readonly subscriptions: () => Promise<ReadonlyArray<HiveSubscription>>
   /** Subscribes to these of the publisher's projects (replacing an earlier choice) and fetches them; returns its result lines. */

@@ -7,6 +7,8 @@ export interface PublishScreen {
   /** Undefined until loaded; grouped by project, then by name. */
   readonly files: ReadonlyArray<HiveFile> | undefined
   readonly chosen: ReadonlySet<string>
+  /** Secret-looking files the user said `y` to here: only these go out despite the look. */
+  readonly confirmed: ReadonlySet<string>
   readonly cursor: number
   /** The secret-looking file waiting for `y` before it may be chosen. */
   readonly confirming: string | undefined
@@ -16,7 +18,7 @@ export interface PublishScreen {
 export type PublishRow = { readonly kind: "project"; readonly project: string } | { readonly kind: "file"; readonly file: HiveFile; readonly index: number }
 
 export const openPublish = (): Transition<PublishScreen> => ({
-  screen: { view: "publish", files: undefined, chosen: new Set(), cursor: 0, confirming: undefined, outcome: undefined },
+  screen: { view: "publish", files: undefined, chosen: new Set(), confirmed: new Set(), cursor: 0, confirming: undefined, outcome: undefined },
   request: { kind: "load-files" },
 })
 
@@ -29,7 +31,10 @@ export const publishRows = (files: ReadonlyArray<HiveFile>): ReadonlyArray<Publi
     files[index - 1]?.project === file.project ? [{ kind: "file", file, index }] : [{ kind: "project", project: file.project }, { kind: "file", file, index }]
   )
 
-/** Space on a secret-looking file asks first: sharing it is what the marker warns against. */
+/**
+ * Space on a secret-looking file asks first: sharing it is what the marker warns against. One
+ * already published stays chosen, but its new version goes out only once confirmed here.
+ */
 const toggle = (screen: PublishScreen, file: HiveFile): Transition<PublishScreen> =>
   file.secret !== undefined && !screen.chosen.has(file.id)
     ? {
@@ -40,8 +45,10 @@ const toggle = (screen: PublishScreen, file: HiveFile): Transition<PublishScreen
 
 export const publishKey = (screen: PublishScreen, key: HiveKey): Transition<PublishScreen> | "leave" => {
   if (screen.confirming !== undefined) {
-    const confirmed = key.input === "y" ? toggled(screen.chosen, screen.confirming) : screen.chosen
-    return { screen: { ...screen, chosen: confirmed, confirming: undefined } }
+    const { confirming } = screen
+    return key.input === "y"
+      ? { screen: { ...screen, chosen: new Set([...screen.chosen, confirming]), confirmed: new Set([...screen.confirmed, confirming]), confirming: undefined } }
+      : { screen: { ...screen, confirming: undefined } }
   }
   if (isLeave(key)) return "leave"
   if (screen.outcome !== undefined) return key.name === "enter" ? openPublish() : { screen }
@@ -50,7 +57,7 @@ export const publishKey = (screen: PublishScreen, key: HiveKey): Transition<Publ
   if (key.input === " " && highlighted !== undefined) return toggle(screen, highlighted)
   if (key.input === "a" && screen.files !== undefined) {
     const fileIds = files.filter((file) => screen.chosen.has(file.id)).map((file) => file.id)
-    return { screen, request: { kind: "publish", fileIds } }
+    return { screen, request: { kind: "publish", fileIds, allowedSecrets: fileIds.filter((id) => screen.confirmed.has(id)) } }
   }
   return { screen: { ...screen, cursor: movedCursor(screen.cursor, key, files.length) } }
 }

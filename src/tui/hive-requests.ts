@@ -12,7 +12,7 @@ const replyTo = async (actions: HiveActions, request: HiveRequest): Promise<Hive
     case "load-files":
       return { kind: "files", files: await actions.publishableFiles() }
     case "publish":
-      return { kind: "published", outcome: await actions.publish(request.fileIds) }
+      return { kind: "published", outcome: await actions.publish(request.fileIds, request.allowedSecrets) }
     case "load-subscriptions":
       return { kind: "subscriptions", subscriptions: await actions.subscriptions() }
     case "fetch-projects":

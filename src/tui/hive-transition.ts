@@ -9,7 +9,7 @@ export interface HiveKey {
 /** Work a view asks the hive to do; the app runs one at a time and hands its reply back. */
 export type HiveRequest =
   | { readonly kind: "load-files" }
-  | { readonly kind: "publish"; readonly fileIds: ReadonlyArray<string> }
+  | { readonly kind: "publish"; readonly fileIds: ReadonlyArray<string>; readonly allowedSecrets: ReadonlyArray<string> }
   | { readonly kind: "load-subscriptions" }
   | { readonly kind: "fetch-projects"; readonly url: string }
   | { readonly kind: "subscribe"; readonly url: string; readonly projects: ReadonlyArray<string> }

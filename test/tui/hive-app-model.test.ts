@@ -97,7 +97,7 @@ describe("the claude-hive app model: Publish", () => {
   it("when Space is pressed on a file, then it toggles; a applies exactly the chosen files", () => {
     const state = press(publishView(), " ", "Down", "Down", "Down", " ")
     expect(chosenIds(state)).toEqual(["api/deploy.md"])
-    expect(press(state, "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/deploy.md"] })
+    expect(press(state, "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/deploy.md"], allowedSecrets: [] })
   })
 
   it("given a secret-looking file, when Space is pressed, then it asks; only y chooses it", () => {
@@ -108,8 +108,15 @@ describe("the claude-hive app model: Publish", () => {
     expect(chosenIds(press(asked, "n"))).toEqual(["web/testing.md"])
     expect(chosenIds(press(asked, " "))).toEqual(["web/testing.md"])
     expect(chosenIds(press(asked, "y"))).toEqual(["api/keys.md", "web/testing.md"])
+    expect(press(asked, "y", "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/keys.md", "web/testing.md"], allowedSecrets: ["api/keys.md"] })
     // Keeping it private again needs no confirm.
     expect(chosenIds(press(asked, "y", " "))).toEqual(["web/testing.md"])
+  })
+
+  it("given a secret-looking file already published, then it stays chosen but is not allowed until confirmed", () => {
+    const published = answer(press(initialHiveState, "1"), { kind: "files", files: [file("api", "keys.md", { secret: "AWS access key", published: true })] })
+    expect(press(published, "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/keys.md"], allowedSecrets: [] })
+    expect(press(published, " ", " ", "y", "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/keys.md"], allowedSecrets: ["api/keys.md"] })
   })
 
   it("when the apply succeeds, then the view shows what went out and the URL; Enter reads the files anew", () => {

@@ -24,7 +24,7 @@ const fakeHive = (overrides: Partial<HiveActions> = {}) => {
   const calls: Array<string> = []
   const actions: HiveActions = {
     publishableFiles: async () => files,
-    publish: async (ids) => (calls.push(`publish ${ids.join(",")}`), { lines: ids.map((id) => `published ${id}`), url: "md:_share/claude_hive/5a1e" }),
+    publish: async (ids, allowed) => (calls.push(`publish ${ids.join(",")} allowing ${allowed.join(",")}`), { lines: ids.map((id) => `published ${id}`), url: "md:_share/claude_hive/5a1e" }),
     projectsAt: async (url) => (url.includes("dead") ? Promise.reject(new Error(`cannot reach the hive ${url}: no such share\n    at stack`)) : ["api", "web"]),
     subscriptions: async () => [],
     subscribe: async (url, projects) => (calls.push(`subscribe ${url} ${projects.join(",")}`), ["wrote ~/.claude/hive/api/deploy.md"]),
@@ -78,7 +78,7 @@ describe("the claude-hive app", () => {
     expect(await until((screen) => screen.includes("press y"))).toContain("keys.md seems to hold a secret (AWS access key)")
     await type("y", "\x1b[A", " ", "a")
     const applied = await until((screen) => screen.includes("md:_share/claude_hive/5a1e"))
-    expect(calls).toEqual(["publish api/deploy.md,api/keys.md,web/testing.md"])
+    expect(calls).toEqual(["publish api/deploy.md,api/keys.md,web/testing.md allowing api/keys.md"])
     expect(applied).toContain("published api/keys.md")
     expect(applied).toContain("Give this URL to a teammate")
   })
