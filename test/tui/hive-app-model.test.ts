@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest"
-import type { HiveFile } from "../../src/tui/hive-actions.js"
 import { type HiveAppState, hiveFooter, initialHiveState, onHiveKey, onHiveReply } from "../../src/tui/hive-app-model.js"
 import { publishRows } from "../../src/tui/hive-publish-model.js"
 import type { HiveKey, HiveReply } from "../../src/tui/hive-transition.js"
+import { hiveFile, sampleHiveFiles } from "../support/hive-files.js"
 
-const file = (project: string, name: string, extra: Partial<HiveFile> = {}): HiveFile => ({
-  id: `${project}/${name}`,
-  project,
-  name,
-  published: false,
-  secret: undefined,
-  ...extra,
-})
-
-const files = [
-  file("web", "testing.md", { published: true }),
-  file("api", "deploy.md"),
-  file("api", "keys.md", { secret: "AWS access key" }),
-  file("web", "style.md"),
-]
+const files = sampleHiveFiles
 
 const named: Record<string, HiveKey> = {
   Up: { input: "", name: "up" },
@@ -88,14 +74,14 @@ describe("the claude-hive app model: Publish", () => {
       "deploy.md",
       "keys.md",
       "# web",
-      "style.md",
       "testing.md",
+      "ログイン修正🚀.md",
     ])
     expect(chosenIds(state)).toEqual(["web/testing.md"])
   })
 
   it("when Space is pressed on a file, then it toggles; a applies exactly the chosen files", () => {
-    const state = press(publishView(), " ", "Down", "Down", "Down", " ")
+    const state = press(publishView(), " ", "Down", "Down", " ")
     expect(chosenIds(state)).toEqual(["api/deploy.md"])
     expect(press(state, "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/deploy.md"], allowedSecrets: [] })
   })
@@ -114,7 +100,7 @@ describe("the claude-hive app model: Publish", () => {
   })
 
   it("given a secret-looking file already published, then it stays chosen but is not allowed until confirmed", () => {
-    const published = answer(press(initialHiveState, "1"), { kind: "files", files: [file("api", "keys.md", { secret: "AWS access key", published: true })] })
+    const published = answer(press(initialHiveState, "1"), { kind: "files", files: [hiveFile("api", "keys.md", { secret: "AWS access key", published: true })] })
     expect(press(published, "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/keys.md"], allowedSecrets: [] })
     expect(press(published, " ", " ", "y", "a").pending?.request).toEqual({ kind: "publish", fileIds: ["api/keys.md"], allowedSecrets: ["api/keys.md"] })
   })

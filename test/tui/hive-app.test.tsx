@@ -1,24 +1,11 @@
 import { render } from "ink-testing-library"
 import stringWidth from "string-width"
 import { describe, expect, it } from "vitest"
-import type { HiveActions, HiveFile } from "../../src/tui/hive-actions.js"
+import type { HiveActions } from "../../src/tui/hive-actions.js"
+import { sampleHiveFiles } from "../support/hive-files.js"
 import { HiveApp } from "../../src/tui/hive-app.js"
 
-const file = (project: string, name: string, extra: Partial<HiveFile> = {}): HiveFile => ({
-  id: `${project}/${name}`,
-  project,
-  name,
-  published: false,
-  secret: undefined,
-  ...extra,
-})
-
-const files = [
-  file("web", "testing.md", { published: true }),
-  file("api", "deploy.md"),
-  file("api", "keys.md", { secret: "AWS access key" }),
-  file("web", "ログイン修正🚀.md"),
-]
+const files = sampleHiveFiles
 
 const fakeHive = (overrides: Partial<HiveActions> = {}) => {
   const calls: Array<string> = []
