@@ -2,7 +2,7 @@ import { render } from "ink-testing-library"
 import stringWidth from "string-width"
 import { describe, expect, it } from "vitest"
 import type { HiveActions } from "../../src/tui/hive-actions.js"
-import { sampleHiveFiles } from "../support/hive-files.js"
+import { hiveFile, sampleHiveFiles } from "../support/hive-files.js"
 import { HiveApp } from "../../src/tui/hive-app.js"
 
 const files = sampleHiveFiles
@@ -68,6 +68,19 @@ describe("the claude-hive app", () => {
     expect(calls).toEqual(["publish api/deploy.md,api/keys.md,web/testing.md allowing api/keys.md"])
     expect(applied).toContain("published api/keys.md")
     expect(applied).toContain("Give this URL to a teammate")
+  })
+
+  it("a list longer than the terminal scrolls with the cursor, the title and keys staying on screen", async () => {
+    const many = Array.from({ length: 40 }, (_, index) => hiveFile(index < 20 ? "api" : "web", `note-${String(index).padStart(2, "0")}.md`))
+    const { type, until, frame } = await open({ publishableFiles: async () => many })
+    await type("1")
+    await until((screen) => screen.includes("note-00.md"))
+    for (let n = 0; n < 30; n++) await type("\x1b[B")
+    const lines = frame().split("\n")
+    expect(lines.length).toBeLessThanOrEqual(24)
+    expect(lines[0]).toBe("claude-hive · Publish")
+    expect(lines.find((line) => line.startsWith("› "))).toContain("note-30.md")
+    expect(lines.at(-1)).toContain("a apply")
   })
 
   it("Subscribe: a pasted URL's projects are toggled and applied; a dead URL is one line in the app, no stack", async () => {
