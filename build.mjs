@@ -3,7 +3,7 @@
 // (from its index, via `search.cjs`) and `memory search` (via `memory-search.cjs`) without loading
 // Effect or DuckDB (`memory hook` from `memory-hook.cjs`), and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
-// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin;
+// from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin, `hive.cjs` the `claude-hive` bin;
 // `parse-worker.cjs` parses transcripts on other cores.
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
@@ -37,7 +37,7 @@ await bundle({ search: "src/cli/search-fast-path.ts", "memory-search": "src/cli/
 await bundle({ "light-entries": "src/cli/light-entries.ts" })
 // `memory hook`, run after every Write and Edit: only what it needs.
 await bundle({ "memory-hook": "src/cli/memory-hook-bin.ts" })
-await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
+await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts", hive: "src/cli/hive-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // `statusline`, after every message: alone, so it loads nothing else (setup installs this file).
 await bundle({ statusline: "src/cli/statusline-bin.ts" })
 // The browser and the claude-hive app are ES modules: Ink's layout engine (yoga) loads its WASM with top-level await.

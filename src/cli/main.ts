@@ -8,6 +8,7 @@ import { SessionRecorder } from "../recording/session-recorder.js"
 import { Search } from "../search/search-service.js"
 import { Sessions } from "../sessions/sessions-service.js"
 import { Setup } from "../setup/setup-service.js"
+import { Hive } from "../hive/hive-service.js"
 import { Memory } from "../memory/memory-service.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { Sync } from "../sync/sync-service.js"
@@ -16,7 +17,7 @@ import { cliApp, runCli } from "./run-cli.js"
 
 const services = Layer.mergeAll(
   Entries.Default, Sessions.Default, SessionRecorder.Default, Sync.Default, Setup.Default, Search.Default, LocalStore.Default, Memory.Default,
-  Budgets.Default, Activity.Default,
+  Budgets.Default, Activity.Default, Hive.Default,
 ).pipe(Layer.provide(StoreExtensionsLive))
 const cli = Command.run(rootCommand, cliApp)
 

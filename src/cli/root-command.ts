@@ -13,6 +13,7 @@ import { processRecordingsCommand } from "./commands/process-recordings.js"
 import { recordCommand } from "./commands/record.js"
 import { storeQueuedCommand } from "./commands/store-queued.js"
 import { logCommand } from "./commands/log.js"
+import { hiveCommand } from "./commands/hive.js"
 import { memoryCommand } from "./commands/memory.js"
 import { rebuildCommand } from "./commands/rebuild.js"
 import { recoverCommand } from "./commands/recover.js"
@@ -74,6 +75,7 @@ export const rootCommand = interactive.pipe(
     indexCommand,
     importLegacyCommand,
     memoryCommand,
+    hiveCommand,
     exportCommand,
     budgetCommand,
     activityCommand,

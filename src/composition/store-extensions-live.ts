@@ -1,6 +1,7 @@
 import { Effect, Layer } from "effect"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { hiveStoreExtension } from "../hive/hive-local-tables.js"
 import { legacyStoreExtension } from "../legacy/legacy-import.js"
 import { StoreExtensions } from "../local-store/store-extension.js"
 import { recordingStoreExtension } from "../recording/recording-store-extension.js"
@@ -16,6 +17,7 @@ export const StoreExtensionsLive = Layer.effect(
   Effect.map(AppConfig, ({ actor, paths }) => [
     recordingStoreExtension,
     syncStoreExtension,
+    hiveStoreExtension,
     legacyStoreExtension(actor, (line) => appendActivityLog(paths.log, line)),
   ]),
 )

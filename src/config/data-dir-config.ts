@@ -24,6 +24,17 @@ export const configuredRemote = (dataDir: string): string | undefined => {
   return typeof remote === "string" && remote.trim() !== "" ? remote : undefined
 }
 
+/** `hive`: where this user's own hive lives (a DuckDB file path, or `md:claude_hive`). */
+export const configuredHive = (dataDir: string): string | undefined => {
+  const hive = readObject(dataDir).hive
+  return typeof hive === "string" && hive.trim() !== "" ? hive : undefined
+}
+
+/** Sets `hive`, keeping every other key. */
+export const setConfiguredHive = (dataDir: string, hive: string): void => {
+  writeFileDurably(configFileIn(dataDir), `${JSON.stringify({ ...readObject(dataDir), hive }, null, 2)}\n`)
+}
+
 /**
  * `sync_titles` (default true). False keeps titles taken from a session's first prompt on this
  * machine: such sessions reach the remote without a title.

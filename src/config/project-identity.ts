@@ -43,16 +43,30 @@ const gitConfigPath = (root: string): string | undefined => {
   return join(common === undefined ? gitDir : resolve(gitDir, common), "config")
 }
 
-/** `project-name: shop` in a `---` front matter block at the very top of a CLAUDE.md. */
-export const frontMatterProjectName = (claudeMd: string): string | undefined => {
+/** A key of the `---` front matter block at the very top of a CLAUDE.md. */
+const frontMatterValue = (claudeMd: string, key: string): unknown => {
   const block = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(claudeMd)?.[1]
   if (block === undefined) return undefined
   try {
-    const value: unknown = (parse(block) as Record<string, unknown> | null)?.["project-name"]
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined
+    return (parse(block) as Record<string, unknown> | null)?.[key]
   } catch {
     return undefined
   }
+}
+
+/** `project-name: shop` in a `---` front matter block at the very top of a CLAUDE.md. */
+export const frontMatterProjectName = (claudeMd: string): string | undefined => {
+  const value = frontMatterValue(claudeMd, "project-name")
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined
+}
+
+/**
+ * Whether the repository of `cwd` is a hive project (`is-hive-project: true` in its CLAUDE.md's
+ * front matter): its entries' events go to its users' hives, and teammates' join their stores.
+ */
+export const isHiveProject = (cwd: string): boolean => {
+  const root = gitRoot(cwd)
+  return root !== undefined && frontMatterValue(readText(join(root, "CLAUDE.md")) ?? "", "is-hive-project") === true
 }
 
 /** The repository name in the `url` of `[remote "origin"]`: `git@host:team/shop.git` → `shop`. */

@@ -109,6 +109,41 @@ export type MemoryFileDeleted = typeof MemoryFileDeleted.Type
 /** The entity of a memory file: one per project key and file name. */
 export const memoryFileEntity = (projectKey: string, name: string): string => `memory:${projectKey}/${name}`
 
+/** A memory file's version its author publishes to their hive, for the teammates who subscribe. */
+export const MemoryPublished = Schema.TaggedStruct("MemoryPublished", {
+  projectKey: MemoryFileRef.projectKey,
+  name: MemoryFileRef.name,
+  content: Schema.String,
+  sha256: Sha256,
+  bytes: Schema.NonNegativeInt,
+})
+export type MemoryPublished = typeof MemoryPublished.Type
+
+/** The file leaves its author's hive: subscribers remove their copy. */
+export const MemoryUnpublished = Schema.TaggedStruct("MemoryUnpublished", {
+  projectKey: MemoryFileRef.projectKey,
+  name: MemoryFileRef.name,
+})
+export type MemoryUnpublished = typeof MemoryUnpublished.Type
+
+/** The entity of a published memory file: apart from the file's own (`memory:`) so the two folds never mix. */
+export const publishedMemoryEntity = (projectKey: string, name: string): string => `hive-memory:${projectKey}/${name}`
+
+/**
+ * This user subscribes to a teammate's hive: to the projects listed, or (null) to all it offers.
+ * A later one replaces it; it travels with the user's own events so a new device subscribes too.
+ */
+export const HiveSubscribed = Schema.TaggedStruct("HiveSubscribed", {
+  url: Schema.NonEmptyTrimmedString,
+  projects: Schema.NullOr(Schema.Array(Schema.NonEmptyTrimmedString)),
+})
+export type HiveSubscribed = typeof HiveSubscribed.Type
+
+export const HiveUnsubscribed = Schema.TaggedStruct("HiveUnsubscribed", { url: Schema.NonEmptyTrimmedString })
+export type HiveUnsubscribed = typeof HiveUnsubscribed.Type
+
+export const hiveSubscriptionEntity = (url: string): string => `hive-subscription:${url}`
+
 export const budgetPeriods = ["daily", "weekly", "monthly", "session"] as const
 export const BudgetPeriod = Schema.Literal(...budgetPeriods)
 export type BudgetPeriod = typeof BudgetPeriod.Type
@@ -134,6 +169,10 @@ export const DomainEvent = Schema.Union(
   MemoryFileWritten,
   MemoryFileDeleted,
   BudgetSet,
+  MemoryPublished,
+  MemoryUnpublished,
+  HiveSubscribed,
+  HiveUnsubscribed,
 )
 export type DomainEvent = typeof DomainEvent.Type
 export type EventType = DomainEvent["_tag"]
@@ -164,5 +203,11 @@ export const entityOf = (event: DomainEvent): string => {
       return memoryFileEntity(event.projectKey, event.name)
     case "BudgetSet":
       return budgetEntity(event)
+    case "MemoryPublished":
+    case "MemoryUnpublished":
+      return publishedMemoryEntity(event.projectKey, event.name)
+    case "HiveSubscribed":
+    case "HiveUnsubscribed":
+      return hiveSubscriptionEntity(event.url)
   }
 }

@@ -13,4 +13,8 @@ export const eventVersions = {
   MemoryFileWritten: 1,
   MemoryFileDeleted: 1,
   BudgetSet: 1,
+  MemoryPublished: 1,
+  MemoryUnpublished: 1,
+  HiveSubscribed: 1,
+  HiveUnsubscribed: 1,
 } as const

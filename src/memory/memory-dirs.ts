@@ -7,6 +7,8 @@ import { isMemoryFileName } from "./memory-file-names.js"
 export interface ProjectSlug {
   readonly slugDir: string
   readonly memoryDir: string
+  /** The working directory its transcripts record, when one does. */
+  readonly cwd: string | undefined
   /** Undefined when no transcript of the slug says where it ran: its memory cannot be keyed. */
   readonly projectKey: string | undefined
 }
@@ -53,7 +55,7 @@ export const projectSlugs = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArr
   claudeDataDirs.flatMap((claudeDir) =>
     subdirectories(join(claudeDir, "projects")).map((slugDir) => {
       const cwd = slugCwd(slugDir)
-      return { slugDir, memoryDir: join(slugDir, "memory"), projectKey: cwd === undefined ? undefined : projectName(cwd) }
+      return { slugDir, memoryDir: join(slugDir, "memory"), cwd, projectKey: cwd === undefined ? undefined : projectName(cwd) }
     })
   )
 

@@ -2,6 +2,8 @@ import { Effect, Schema } from "effect"
 import { entitiesWithEventsOf } from "../events/event-store.js"
 import type { Db } from "../store/database.js"
 import { budgetsProjection } from "./budgets.js"
+import { hivePublishedProjection } from "./hive-published.js"
+import { hiveSubscriptionsProjection } from "./hive-subscriptions.js"
 import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
 import { memoryFilesProjection } from "./memory-files.js"
@@ -15,6 +17,8 @@ export const projections: ReadonlyArray<Projection> = [
   inboxWatermarksProjection,
   memoryFilesProjection,
   budgetsProjection,
+  hivePublishedProjection,
+  hiveSubscriptionsProjection,
 ]
 
 /** The tables the projector makes, as `schema.name`: its version table and every projection's tables. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { hasImportLine, withImportLine, withoutImportLine } from "../config/claude-md-imports.js"
 
 /**
  * What tells Claude that "log an issue: …" means running our `log` command: a document setup
@@ -56,7 +57,6 @@ const writeAtomically = (path: string, text: string) => {
 
 const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined)
 
-const hasImportLine = (text: string) => text.split(/\r?\n/).some((line) => line.trim() === importLine)
 
 /**
  * Writes our document and puts the import line first in CLAUDE.md (creating it when missing).
@@ -74,8 +74,8 @@ export const installClaudeInstructions = (claudeDir: string, cli: string): Reado
     writeAtomically(document, text)
     changes.push(`wrote ${document}, which tells Claude which command to run for "log an issue: …" and the like`)
   }
-  if (existing === undefined || !hasImportLine(existing)) {
-    writeAtomically(claudeMd, `${importLine}\n${existing ?? ""}`)
+  if (existing === undefined || !hasImportLine(existing, importLine)) {
+    writeAtomically(claudeMd, withImportLine(existing, importLine, "first"))
     changes.push(existing === undefined ? `created ${claudeMd} with the line ${importLine}` : `added the line ${importLine} to ${claudeMd}`)
   }
   return changes
@@ -88,9 +88,8 @@ export const removeClaudeInstructions = (claudeDir: string): ReadonlyArray<strin
   const document = join(claudeDir, instructionsFileName)
   const created = read(document)?.includes(createdMarker) === true
   const text = read(claudeMd)
-  if (text !== undefined && hasImportLine(text)) {
-    const lines = text.split("\n")
-    const rest = lines.filter((_, index) => index !== lines.findIndex((line) => line.trim() === importLine)).join("\n")
+  if (text !== undefined && hasImportLine(text, importLine)) {
+    const rest = withoutImportLine(text, importLine)
     if (created && rest === "") rmSync(claudeMd)
     else writeAtomically(claudeMd, rest)
     changes.push(`removed the line ${importLine} from ${claudeMd}`)

@@ -2,6 +2,9 @@
 export const inKeys = (column: string, placeholder = "$1"): string =>
   `${column} IN (SELECT unnest(from_json(${placeholder}::JSON, '["VARCHAR"]')))`
 
+/** A string as a SQL literal, for the few statements that cannot take parameters (ATTACH, a subquery handed to another module). */
+export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`
+
 /** A TIMESTAMPTZ column as ISO-8601 UTC with milliseconds, whatever the session time zone. */
 export const isoUtc = (column: string): string =>
   `strftime(${column} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`

@@ -32,6 +32,19 @@ const travellingPayload = (syncPromptTitles: boolean) =>
          ELSE e.payload END`
 
 /**
+ * Appends the events `sourceSql` selects (envelope columns) to the remote, numbered after its last
+ * `seq`, skipping ids it holds; returns how many it took. One statement: atomic on the remote.
+ */
+export const appendToRemote = (db: Db, catalog: string, sourceSql: string) =>
+  db.all(
+    Inserted,
+    `INSERT INTO ${catalog}.events (seq, ${columns})
+     SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY id), ${columns}
+     FROM (${sourceSql})
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+  ).pipe(Effect.map((rows) => rows.length))
+
+/**
  * Pushes the outbox. One statement writes the remote (DuckDB commits one database per
  * transaction), then the outbox forgets what the remote now holds: a crash in between only
  * means the next push offers them again, and the remote ignores ids it has.
@@ -42,15 +55,9 @@ export const push = (db: Db, catalog: string, options: { readonly syncPromptTitl
       where: "e.id IN (SELECT id FROM sync_outbox)",
       replace: { payload: travellingPayload(options.syncPromptTitles) },
     })
-    const inserted = yield* db.all(
-      Inserted,
-      `INSERT INTO ${catalog}.events (seq, ${columns})
-       SELECT (SELECT coalesce(max(seq), 0) FROM ${catalog}.events) + row_number() OVER (ORDER BY id), ${columns}
-       FROM (${travelling})
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-    )
+    const inserted = yield* appendToRemote(db, catalog, travelling)
     yield* db.run(`DELETE FROM sync_outbox WHERE id IN (SELECT r.id FROM ${catalog}.events r JOIN sync_outbox o ON o.id = r.id)`)
-    return inserted.length
+    return inserted
   })
 
 export interface PullResult {
@@ -62,20 +69,34 @@ export interface PullResult {
   readonly fromNewerVersion: ReadonlyMap<string, number>
 }
 
+/** The last seq the remote holds now: a pull stops there, so what arrives meanwhile waits for the next. */
+export const remoteUpto = (db: Db, catalog: string) =>
+  db.all(Upto, `SELECT coalesce(max(seq), 0)::DOUBLE AS upto FROM ${catalog}.events`).pipe(Effect.map(([limit]) => limit?.upto ?? 0))
+
+/**
+ * Copies the remote's events with `seq` in (afterSeq, upto] that `where` (a condition over the
+ * remote's row `r`, empty for all) selects, and refreshes the projections they touch; for the
+ * caller's transaction. The hive pulls through it with the subscribed projects as the condition.
+ */
+export const copyRemoteEvents = (db: Db, catalog: string, range: { readonly afterSeq: number; readonly upto: number }, where = "true") =>
+  Effect.gen(function* () {
+    const pulled = range.upto <= range.afterSeq ? [] : yield* copyEventsFrom(
+      db,
+      `SELECT ${columns} FROM ${catalog}.events r WHERE seq > $1 AND seq <= $2 AND (${where}) ORDER BY seq`,
+      [range.afterSeq, range.upto],
+    )
+    yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))
+    return pulled
+  })
+
 /**
  * Pulls what the remote received since `afterSeq`, in one local transaction with the projection
  * refresh and the new cursor, so a crash leaves either all of it or none.
  */
 export const pull = (db: Db, catalog: string, remoteKey: string, afterSeq: number, nowMs: number) =>
   db.transaction(Effect.gen(function* () {
-    const [limit] = yield* db.all(Upto, `SELECT coalesce(max(seq), 0)::DOUBLE AS upto FROM ${catalog}.events`)
-    const upto = limit?.upto ?? 0
-    const pulled = upto <= afterSeq ? [] : yield* copyEventsFrom(
-      db,
-      `SELECT ${columns} FROM ${catalog}.events WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
-      [afterSeq, upto],
-    )
-    yield* applyToProjections(db, pulled.map((event) => ({ type: event.type, entityId: event.entity_id })))
+    const upto = yield* remoteUpto(db, catalog)
+    const pulled = yield* copyRemoteEvents(db, catalog, { afterSeq, upto })
     const newest = pulled.reduce((latest, event) => Math.max(latest, decodeTime(event.id)), 0)
     const result: PullResult = {
       pulled: pulled.length,
