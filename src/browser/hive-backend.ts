@@ -1,5 +1,7 @@
-import { Cause, Effect, Exit, ManagedRuntime } from "effect"
+import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import { homedir } from "node:os"
+import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
+import { AppConfig } from "../config/app-config.js"
 import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Hive, type HiveFileRef, type HiveSyncResult, type PublishableFile } from "../hive/hive-service.js"
 import type { HiveActions, HiveFile } from "../tui/hive-actions.js"
@@ -39,7 +41,7 @@ export const syncLines = (result: HiveSyncResult): ReadonlyArray<string> => {
  */
 export const createHiveBackend = (): HiveBackend => {
   keepNewFilesPrivate()
-  const runtime = ManagedRuntime.make(Hive.Default)
+  const runtime = ManagedRuntime.make(Hive.Default.pipe(Layer.provide(StoreExtensionsLive), Layer.provideMerge(AppConfig.fromProcess)))
   const call = async <A, E>(work: (hive: Hive) => Effect.Effect<A, E>): Promise<A> => {
     const exit = await runtime.runPromiseExit(Effect.flatMap(Hive, work))
     if (Exit.isSuccess(exit)) return exit.value
