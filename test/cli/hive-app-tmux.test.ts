@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import stringWidth from "string-width"
 import { afterEach, describe, expect, it } from "vitest"
-import { memoryDevice, remoteFile } from "../support/memory-device.js"
+import { hiveBin, hiveUser, hiveWorld } from "../support/hive-user.js"
+import { runCli } from "../support/cli.js"
 import { openTerminal, type Terminal } from "../support/tmux.js"
 
 let terminal: Terminal | undefined
@@ -19,14 +17,14 @@ const urlOnScreen = (screen: string) => {
 
 describe("the claude-hive app in a real terminal", () => {
   it("alice publishes two files and reads the URL off the screen; bob, in another HOME, subscribes to it and refreshes", async () => {
-    const alice = memoryDevice("alice", remoteFile())
-    const aliceEnv = { ...alice.env, CLAUDE_HIVE: join(mkdtempSync(join(tmpdir(), "csl-hive-")), "alice-hive.duckdb") }
-    alice.write("testing.md", "# Testing\nRun the suite with npm test before pushing.\n")
-    alice.write(wideName, "# ログイン\nThe login fix needs the session cookie.\n")
-    alice.write("aws.md", "the deploy key is AKIAIOSFODNN7EXAMPLE\n")
+    const world = hiveWorld()
+    const alice = hiveUser(world, "alice")
+    alice.writeMemory("testing.md", "# Testing\nRun the suite with npm test before pushing.\n")
+    alice.writeMemory(wideName, "# ログイン\nThe login fix needs the session cookie.\n")
+    alice.writeMemory("aws.md", "the deploy key is AKIAIOSFODNN7EXAMPLE\n")
 
     // Alice, at 80x24: the files by project, the secret-looking one marked.
-    terminal = openTerminal(aliceEnv, 80, 24, ["hive"])
+    terminal = openTerminal(alice.env, 80, 24, [], hiveBin)
     expect(await terminal.screenUntil((screen) => screen.includes("1) Publish"))).toContain("1 Publish · 2 Subscribe · 3 Refresh · q quit")
     await terminal.keys("1")
     const files = await terminal.screenUntil((screen) => screen.includes("testing.md"))
@@ -49,8 +47,8 @@ describe("the claude-hive app in a real terminal", () => {
     terminal.close()
 
     // Bob, at 120x35: paste the URL, take the project, apply; then refresh.
-    const bob = memoryDevice("bob", remoteFile())
-    terminal = openTerminal(bob.env, 120, 35, ["hive"])
+    const bob = hiveUser(world, "bob")
+    terminal = openTerminal(bob.env, 120, 35, [], hiveBin)
     await terminal.screenUntil((screen) => screen.includes("1) Publish"))
     await terminal.keys("2")
     await terminal.screenUntil((screen) => screen.includes("No subscriptions yet"))
@@ -64,9 +62,32 @@ describe("the claude-hive app in a real terminal", () => {
     const refreshed = await terminal.screenUntil((screen) => screen.includes("r refresh again") && !screen.includes("refreshing every"), { timeoutMs: 30_000 })
     expect(refreshed, refreshed).not.toContain("✗")
 
-    const hiveDir = join(bob.home, ".claude", "hive", "shop")
-    expect(existsSync(hiveDir)).toBe(true)
-    expect(readdirSync(hiveDir).filter((name) => name.endsWith(".md") && name !== "HIVE.md").sort()).toEqual([wideName, "testing.md"].sort())
-    expect(readFileSync(join(hiveDir, "testing.md"), "utf8")).toContain("Run the suite with npm test")
+    expect(bob.hiveFiles().filter((path) => path.startsWith("shop/"))).toEqual([`shop/${wideName}`, "shop/testing.md"].sort())
+    expect(bob.readHive("shop/testing.md")).toContain("Run the suite with npm test")
   }, 120_000)
+
+  it("with NO_COLOR the app has no colours, and the toggles and cursor still show as text", async () => {
+    const alice = hiveUser(hiveWorld(), "alice")
+    alice.writeMemory("testing.md", "# Testing\n")
+    terminal = openTerminal({ ...alice.env, NO_COLOR: "1" }, 80, 24, [], hiveBin)
+    await terminal.screenUntil((screen) => screen.includes("1) Publish"))
+    await terminal.keys("1")
+    await terminal.screenUntil((screen) => screen.includes("testing.md"))
+    await terminal.keys("Space")
+    const screen = await terminal.screenUntil((shown) => shown.includes("[x] testing.md"), { colours: true })
+    expect(screen).toContain("› [x] testing.md")
+    expect(screen).not.toMatch(/\u001b\[3[1-7]m/)
+  }, 30_000)
+})
+
+describe("bare claude-hive", () => {
+  it("not at a terminal prints the hive help and exits 0", () => {
+    const alice = hiveUser(hiveWorld(), "alice")
+    const result = alice.hive([])
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain("Share memory with teammates")
+    expect(result.stdout).toContain("- publish")
+    // The same as `claude-session-logger hive`.
+    expect(runCli(["hive"], { env: alice.env }).stdout).toBe(result.stdout)
+  })
 })
