@@ -1,5 +1,6 @@
 import { Box, type Key, Text, useApp, useInput, useStdout } from "ink"
 import { useEffect, useReducer, useRef } from "react"
+import { truncateToWidth, wrapToWidth } from "../terminal/display-width.js"
 import { printableLine } from "../terminal/printable-text.js"
 import type { HiveActions } from "./hive-actions.js"
 import { type HiveAppState, hiveFooter, type HiveScreen, initialHiveState, onHiveKey, onHiveReply, pendingLabel } from "./hive-app-model.js"
@@ -39,8 +40,14 @@ const Lines = ({ lines, listHeight }: { readonly lines: ReadonlyArray<string> | 
   </Box>
 )
 
-/** Lines the app takes besides a view's list: title, blank, the busy or notice line, footer. */
-const chromeLines = 5
+/** Lines the app takes besides a view's list: title, blank, up to two for a notice, footer, and one spare. */
+const chromeLines = 6
+
+/** A notice in at most two lines: an error's reason comes last, so it is wrapped rather than cut at the edge. */
+const noticeRows = (text: string, width: number): ReadonlyArray<string> => {
+  const [first = "", ...rest] = wrapToWidth(printableLine(text), Math.max(10, width))
+  return rest.length === 0 ? [first] : [first, truncateToWidth(rest.join(""), Math.max(10, width))]
+}
 
 /** The claude-hive app: Publish, Subscribe and Refresh, until the user leaves. */
 export const HiveApp = ({ actions }: { readonly actions: HiveActions }) => {
@@ -72,7 +79,7 @@ export const HiveApp = ({ actions }: { readonly actions: HiveActions }) => {
       {screen.view === "subscribe" ? <SubscribeView screen={screen} listHeight={listHeight} /> : null}
       {screen.view === "refresh" ? <Lines lines={screen.lines} listHeight={listHeight} /> : null}
       {notice !== undefined
-        ? <Text color={toneColour[notice.tone]} wrap="truncate-end">{printableLine(notice.text)}</Text>
+        ? noticeRows(notice.text, width).map((row, index) => <Text key={index} color={toneColour[notice.tone]}>{row}</Text>)
         : pending !== undefined
         ? <Text color="cyan" wrap="truncate-end">{printableLine(pendingLabel(pending.request))}</Text>
         : <Text> </Text>}

@@ -52,6 +52,17 @@ describe("the claude-hive app in a real terminal", () => {
     await terminal.screenUntil((screen) => screen.includes("1) Publish"))
     await terminal.keys("2")
     await terminal.screenUntil((screen) => screen.includes("No subscriptions yet"))
+    // A dead URL and an unreachable md: hive are one line each in the app, which carries on.
+    for (const [dead, why] of [[`${world}/nobody.duckdb`, "database does not exist"], ["md:claude_hive", "no MotherDuck token"]] as const) {
+      await terminal.keys("n", dead, "Enter")
+      const failed = await terminal.screenUntil((screen) => screen.includes("✗"), { timeoutMs: 30_000 })
+      const errorLines = failed.split("\n").filter((line) => line.startsWith("✗"))
+      expect(errorLines, failed).toHaveLength(1)
+      expect(errorLines[0]).toContain(`✗ cannot reach the hive ${dead}`)
+      // Wrapped, not cut, so the reason at its end can be read.
+      expect(failed.replace(/\s+/g, " ")).toContain(why)
+      await terminal.keys("Escape")
+    }
     await terminal.keys("n", url, "Enter")
     const projects = await terminal.screenUntil((screen) => screen.includes("[x] shop"), { timeoutMs: 30_000 })
     expect(projects).toContain(`Projects published at ${url}`)
