@@ -78,7 +78,7 @@ export const createHiveBackend = (): HiveBackend => {
     subscriptions: () => call((hive) => hive.subscriptions).then((all) => all.map(({ url, projects }) => ({ url, projects }))),
     subscribe: async (url, projects) => {
       await call((hive) => hive.subscribe(url, projects))
-      return [`subscribed to ${url}: ${projects.join(", ")}`, ...(await sync())]
+      return [`subscribed to ${url}: ${projects === "all" ? "every project, and those added later" : projects.join(", ")}`, ...(await sync())]
     },
     unsubscribe: async (url) => {
       await call((hive) => hive.unsubscribe({ url }))

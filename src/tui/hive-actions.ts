@@ -34,8 +34,8 @@ export interface HiveActions {
   readonly publish: (fileIds: ReadonlyArray<string>, allowedSecrets: ReadonlyArray<string>) => Promise<PublishOutcome>
   readonly projectsAt: (url: string) => Promise<ReadonlyArray<string>>
   readonly subscriptions: () => Promise<ReadonlyArray<HiveSubscription>>
-  /** Subscribes to these of the publisher's projects (replacing an earlier choice) and fetches them; returns its result lines. */
-  readonly subscribe: (url: string, projects: ReadonlyArray<string>) => Promise<ReadonlyArray<string>>
+  /** Subscribes to these of the publisher's projects, or "all" (replacing an earlier choice), and fetches them; returns its result lines. */
+  readonly subscribe: (url: string, projects: ReadonlyArray<string> | "all") => Promise<ReadonlyArray<string>>
   readonly unsubscribe: (url: string) => Promise<ReadonlyArray<string>>
   /** Fetches every subscription anew; returns its result lines. */
   readonly sync: () => Promise<ReadonlyArray<string>>

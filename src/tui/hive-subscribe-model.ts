@@ -59,10 +59,12 @@ const projectsKey = (screen: SubscribeScreen & { readonly stage: "projects" }, k
   if (key.input === " " && highlighted !== undefined) return { screen: { ...screen, chosen: toggled(screen.chosen, highlighted) } }
   if (key.input === "a") {
     const projects = screen.projects.filter((project) => screen.chosen.has(project))
-    const known = screen.subscriptions?.some((subscription) => subscription.url === screen.url) === true
+    const earlier = screen.subscriptions?.find((subscription) => subscription.url === screen.url)
+    // Every project ticked of a new URL, or of one taken whole before, keeps taking the ones the publisher adds later.
+    const whole = projects.length === screen.projects.length && (earlier === undefined || earlier.projects === "all")
     // Taking none of a subscription's projects is leaving it; taking none of a new URL's is nothing to do.
-    if (projects.length > 0) return { screen, request: { kind: "subscribe", url: screen.url, projects } }
-    return known
+    if (projects.length > 0) return { screen, request: { kind: "subscribe", url: screen.url, projects: whole ? "all" : projects } }
+    return earlier !== undefined
       ? { screen, request: { kind: "unsubscribe", url: screen.url } }
       : { screen, notice: { tone: "info", text: "choose at least one project (Space), or q to go back" } }
   }

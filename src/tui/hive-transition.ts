@@ -12,7 +12,7 @@ export type HiveRequest =
   | { readonly kind: "publish"; readonly fileIds: ReadonlyArray<string>; readonly allowedSecrets: ReadonlyArray<string> }
   | { readonly kind: "load-subscriptions" }
   | { readonly kind: "fetch-projects"; readonly url: string }
-  | { readonly kind: "subscribe"; readonly url: string; readonly projects: ReadonlyArray<string> }
+  | { readonly kind: "subscribe"; readonly url: string; readonly projects: ReadonlyArray<string> | "all" }
   | { readonly kind: "unsubscribe"; readonly url: string }
   | { readonly kind: "sync" }
 

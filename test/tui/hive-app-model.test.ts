@@ -131,6 +131,13 @@ describe("the claude-hive app model: Subscribe", () => {
     const choosing = answer(fetching, { kind: "projects", projects: ["api", "web"] })
     expect(choosing.screen).toMatchObject({ stage: "projects", url: "md:_share/hive/alice", projects: ["api", "web"], chosen: new Set(["api", "web"]) })
     expect(press(choosing, "Down", " ", "a").pending?.request).toEqual({ kind: "subscribe", url: "md:_share/hive/alice", projects: ["api"] })
+    // All of them: the ones the publisher adds later too.
+    expect(press(choosing, "a").pending?.request).toEqual({ kind: "subscribe", url: "md:_share/hive/alice", projects: "all" })
+  })
+
+  it("given a subscription to some projects, when all are ticked, then it names them rather than taking later ones", () => {
+    const choosing = answer(press(subscribeView(), "Enter"), { kind: "projects", projects: ["api", "web"] })
+    expect(press(choosing, "Down", " ", "a").pending?.request).toEqual({ kind: "subscribe", url: "md:_share/hive/bob", projects: ["api", "web"] })
   })
 
   it("given a subscription, when Enter is pressed on it, then its projects start as chosen before", () => {

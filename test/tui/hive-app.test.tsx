@@ -14,7 +14,7 @@ const fakeHive = (overrides: Partial<HiveActions> = {}) => {
     publish: async (ids, allowed) => (calls.push(`publish ${ids.join(",")} allowing ${allowed.join(",")}`), { lines: ids.map((id) => `published ${id}`), url: "md:_share/claude_hive/5a1e" }),
     projectsAt: async (url) => (url.includes("dead") ? Promise.reject(new Error(`cannot reach the hive ${url}: no such share\n    at stack`)) : ["api", "web"]),
     subscriptions: async () => [],
-    subscribe: async (url, projects) => (calls.push(`subscribe ${url} ${projects.join(",")}`), ["wrote ~/.claude/hive/api/deploy.md"]),
+    subscribe: async (url, projects) => (calls.push(`subscribe ${url} ${projects === "all" ? "all" : projects.join(",")}`), ["wrote ~/.claude/hive/api/deploy.md"]),
     unsubscribe: async (url) => [`unsubscribed from ${url}`],
     sync: async () => ["1 file written", "md:_share/x unreachable: no network"],
     ...overrides,
