@@ -1,6 +1,7 @@
 import { Box, type Key, Text, useApp, useInput, useStdout } from "ink"
 import { useEffect, useReducer, useRef } from "react"
-import { truncateToWidth, wrapToWidth } from "../terminal/display-width.js"
+import wrapAnsi from "wrap-ansi"
+import { truncateToWidth } from "../terminal/display-width.js"
 import { printableLine } from "../terminal/printable-text.js"
 import type { HiveActions } from "./hive-actions.js"
 import { type HiveAppState, hiveFooter, type HiveScreen, initialHiveState, onHiveKey, onHiveReply, pendingLabel } from "./hive-app-model.js"
@@ -43,10 +44,10 @@ const Lines = ({ lines, listHeight }: { readonly lines: ReadonlyArray<string> | 
 /** Lines the app takes besides a view's list: title, blank, up to two for a notice, footer, and one spare. */
 const chromeLines = 6
 
-/** A notice in at most two lines: an error's reason comes last, so it is wrapped rather than cut at the edge. */
+/** A notice in at most two lines, broken between words: an error's reason comes last, so it is wrapped rather than cut at the edge. */
 const noticeRows = (text: string, width: number): ReadonlyArray<string> => {
-  const [first = "", ...rest] = wrapToWidth(printableLine(text), Math.max(10, width))
-  return rest.length === 0 ? [first] : [first, truncateToWidth(rest.join(""), Math.max(10, width))]
+  const [first = "", ...rest] = wrapAnsi(printableLine(text), Math.max(10, width), { hard: true }).split("\n")
+  return rest.length === 0 ? [first] : [first, truncateToWidth(rest.join(" "), Math.max(10, width))]
 }
 
 /** The claude-hive app: Publish, Subscribe and Refresh, until the user leaves. */

@@ -23,7 +23,7 @@ export const openPublish = (): Transition<PublishScreen> => ({
 })
 
 const byProjectThenName = (files: ReadonlyArray<HiveFile>) =>
-  [...files].sort((a, b) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name))
+  [...files].sort((a, b) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name, undefined, { numeric: true }))
 
 /** The list as drawn: a heading row before each project's files. */
 export const publishRows = (files: ReadonlyArray<HiveFile>): ReadonlyArray<PublishRow> =>

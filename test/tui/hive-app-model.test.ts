@@ -113,6 +113,11 @@ describe("the claude-hive app model: Publish", () => {
     expect(press(applied, "Enter").pending?.request).toEqual({ kind: "load-files" })
   })
 
+  it("given numbered names, then note-2.md comes before note-10.md", () => {
+    const numbered = answer(press(initialHiveState, "1"), { kind: "files", files: [hiveFile("api", "note-10.md"), hiveFile("api", "note-2.md")] })
+    expect(numbered.screen.view === "publish" && numbered.screen.files?.map((row) => row.name)).toEqual(["note-2.md", "note-10.md"])
+  })
+
   it("the cursor stays within the list", () => {
     const state = press(publishView(), "Up", "Down", "Down", "Down", "Down", "Down", "Down")
     expect(state.screen.view === "publish" && state.screen.cursor).toBe(3)

@@ -109,6 +109,16 @@ describe("the claude-hive app", () => {
     expect(refreshed).toContain("r refresh again · q back")
   })
 
+  it("an error longer than the terminal is wrapped between words onto a second line, never cut", async () => {
+    const message = "cannot reach the hive md:claude_hive: no MotherDuck token (motherduck_token, MOTHERDUCK_TOKEN or ~/.config/motherduck/token)"
+    const { type, until } = await open({ sync: () => Promise.reject(new Error(message)) })
+    await type("3")
+    const lines = (await until((screen) => screen.includes("✗"))).split("\n")
+    const at = lines.findIndex((line) => line.startsWith("✗"))
+    expect(`${lines[at]} ${lines[at + 1]}`).toBe(`✗ ${message}`)
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(100)
+  })
+
   it("a hive that fails unexpectedly leaves the app on screen with one line", async () => {
     const { type, until, frame } = await open({ publishableFiles: () => Promise.reject(new TypeError("boom")) })
     await type("1")
