@@ -75,7 +75,7 @@ export const createHiveBackend = (): HiveBackend => {
       }
     },
     projectsAt: (url) => call((hive) => hive.projectsAt(url)).then((projects) => projects.map((project) => project.projectKey)),
-    subscriptions: () => call((hive) => hive.subscriptions).then((all) => all.map(({ url, projects }) => ({ url, projects }))),
+    subscriptions: () => call((hive) => hive.subscriptions).then((all) => all.map(({ url, projects, files, lastError }) => ({ url, projects, files, lastError }))),
     subscribe: async (url, projects) => {
       await call((hive) => hive.subscribe(url, projects))
       return [`subscribed to ${url}: ${projects === "all" ? "every project, and those added later" : projects.join(", ")}`, ...(await sync())]

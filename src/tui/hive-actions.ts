@@ -19,6 +19,10 @@ export interface HiveSubscription {
   readonly url: string
   /** "all": every project the publisher has now or adds later. */
   readonly projects: ReadonlyArray<string> | "all"
+  /** Its files on this machine. */
+  readonly files: number
+  /** Why its last fetch failed, or null. */
+  readonly lastError: string | null
 }
 
 /**

@@ -21,7 +21,12 @@ export const SubscribeView = ({ screen, listHeight }: { readonly screen: Subscri
           rows={subscriptions.map((subscription) => ({
             key: subscription.url,
             selectable: true,
-            content: <Text>{printableLine(subscription.url)} <Text dimColor>({projectsText(subscription)})</Text></Text>,
+            content: (
+              <Text>
+                {printableLine(subscription.url)} <Text dimColor>({projectsText(subscription)}) · {subscription.files} file(s)</Text>
+                {subscription.lastError === null ? "" : <Text color="red"> ✗ {printableLine(subscription.lastError)}</Text>}
+              </Text>
+            ),
           }))}
         />
       )

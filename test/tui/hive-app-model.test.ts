@@ -126,7 +126,7 @@ describe("the claude-hive app model: Publish", () => {
 
 describe("the claude-hive app model: Subscribe", () => {
   const subscribeView = () =>
-    answer(press(initialHiveState, "2"), { kind: "subscriptions", subscriptions: [{ url: "md:_share/hive/bob", projects: ["api"] }] })
+    answer(press(initialHiveState, "2"), { kind: "subscriptions", subscriptions: [{ url: "md:_share/hive/bob", projects: ["api"], files: 2, lastError: null }] })
 
   it("given a new URL typed or pasted, when Enter is pressed, then its projects are fetched, all chosen at first", () => {
     const typed = press(subscribeView(), "n", "md:_share/", "hive/alx", "Backspace", "ice")

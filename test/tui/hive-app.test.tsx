@@ -101,6 +101,19 @@ describe("the claude-hive app", () => {
     expect(calls).toEqual(["subscribe md:_share/alice web"])
   })
 
+  it("Subscribe lists the subscriptions with their projects, files and the last error", async () => {
+    const { type, until } = await open({
+      subscriptions: async () => [
+        { url: "/srv/hives/alice.duckdb", projects: "all", files: 2, lastError: null },
+        { url: "md:_share/claude_hive/0b0b", projects: ["api"], files: 0, lastError: "no MotherDuck token" },
+      ],
+    })
+    await type("2")
+    const list = await until((screen) => screen.includes("0b0b"))
+    expect(list).toContain("› /srv/hives/alice.duckdb (every project) · 2 file(s)")
+    expect(list).toContain("  md:_share/claude_hive/0b0b (api) · 0 file(s) ✗ no MotherDuck token")
+  })
+
   it("Refresh: runs a sync at once and shows its result lines", async () => {
     const { type, until } = await open()
     await type("3")
