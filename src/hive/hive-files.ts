@@ -3,9 +3,8 @@ import { dirname, join } from "node:path"
 import { hasImportLine, withImportLine, withoutImportLine } from "../config/claude-md-imports.js"
 import { sha256Of } from "../memory/local-changes.js"
 import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
+import { hiveDirIn } from "./hive-target.js"
 
-/** `~/.claude/hive`: read-only copies of teammates' memory, imported by `~/.claude/CLAUDE.md`. */
-export const hiveDirIn = (claudeDir: string) => join(claudeDir, "hive")
 export const hiveIndexName = "HIVE.md"
 export const hiveImportLine = `@hive/${hiveIndexName}`
 
@@ -64,11 +63,17 @@ const shaOnDisk = (path: string): string | undefined => {
   }
 }
 
-const removeEmptyDirs = (hiveDir: string) => {
+// A write cut short by a crash leaves its temp file (`name.<pid>.tmp`), never a half-written copy.
+const leftoverTemp = /\.\d+\.tmp$/
+
+/** Removes temp files a killed sync left, and folders no copy is in any more. */
+const tidyHiveDir = (hiveDir: string) => {
   for (const entry of existsSync(hiveDir) ? readdirSync(hiveDir, { withFileTypes: true }) : []) {
+    const path = join(hiveDir, entry.name)
+    if (entry.isFile() && leftoverTemp.test(entry.name)) unlinkSync(path)
     if (!entry.isDirectory()) continue
-    const dir = join(hiveDir, entry.name)
-    if (readdirSync(dir).length === 0) rmdirSync(dir)
+    for (const name of readdirSync(path).filter((each) => leftoverTemp.test(each))) unlinkSync(join(path, name))
+    if (readdirSync(path).length === 0) rmdirSync(path)
   }
 }
 
@@ -110,7 +115,7 @@ export const materializeHive = (
   const indexText = hiveIndexText([...layout.keys()])
   if (!existsSync(index) || readFileSync(index, "utf8") !== indexText) writeFileDurably(index, indexText)
   for (const dir of dirs) if (existsSync(dir)) syncDirectory(dir)
-  removeEmptyDirs(hiveDir)
+  tidyHiveDir(hiveDir)
   return { written, removed, overwritten, held }
 }
 
@@ -140,3 +145,9 @@ export const removeHiveCopies = (claudeDir: string): ReadonlyArray<string> => {
   }
   return changes
 }
+
+/** What uninstall leaves: the user's own hive, which teammates may still read, and how to drop it. */
+export const hiveLeftLine = (hive: string): string =>
+  hive.startsWith("md:")
+    ? `Your hive (${hive}) and its share are untouched; teammates can still read it. To drop it, in MotherDuck run: DROP SHARE claude_hive; DROP DATABASE claude_hive;`
+    : `Your hive (${hive}) is untouched; teammates can still read it. To drop it, delete that file.`

@@ -1,6 +1,5 @@
 import { Effect, Schema } from "effect"
-import { readFileSync } from "node:fs"
-import { homedir } from "node:os"
+import { mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
@@ -31,7 +30,7 @@ import {
   NoHiveConfigured,
   NotSubscribed,
 } from "./hive-errors.js"
-import { type HiveTarget, hiveTarget, hiveUrlOf, motherDuckHiveDatabase, ownHiveTarget } from "./hive-target.js"
+import { hiveDirIn, type HiveTarget, hiveTarget, hiveUrlOf, motherDuckHiveDatabase, ownHiveTarget } from "./hive-target.js"
 
 /** What can go wrong opening this user's own store. */
 export type HiveStoreError = DatabaseFailed | DatabaseLocked | StoreDamaged
@@ -198,7 +197,10 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
   effect: Effect.gen(function* () {
     const store = yield* LocalStore
     const config = yield* AppConfig
-    const claudeDir = config.claudeDataDirs[0] ?? join(homedir(), ".claude")
+    // Tests name no Claude dir: the copies then stay inside the data dir, never in a real ~/.claude.
+    const claudeDir = config.claudeDataDirs[0] ?? join(config.paths.dataDir, "claude")
+    // The hive's place on this machine, which also tells session start that the hive is in use.
+    const markHiveInUse = Effect.sync(() => mkdirSync(hiveDirIn(claudeDir), { recursive: true }))
     const ownTarget = () => ownHiveTarget(config.env, config.paths.dataDir, config.cwd)
     const log = (line: string) => appendActivityLog(config.paths.log, `hive: ${line}`)
 
@@ -235,15 +237,28 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
         Effect.map((rows) => new Map(rows.map((row) => [row.entity_id, row]))),
       )
 
+    const CountRow = Schema.Struct({ events: Schema.Number })
+    /** Whether anything is meant for the user's hive at all: if not, it is not even opened (nor made, on MotherDuck). */
+    const hasHiveEvents = (db: Db, projects: ReadonlyArray<string>) =>
+      db.all(CountRow, `SELECT count(*)::INTEGER AS events FROM (SELECT 1 FROM events e WHERE ${ownHiveEventsWhere(projects)} LIMIT 1)`).pipe(
+        Effect.map(([row]) => (row?.events ?? 0) > 0),
+      )
+
     /** Sends what the user's hive lacks; an unreachable hive is a reason, not a failure: the events wait here. */
     const deliver = (db: Db, target: HiveTarget) =>
+      Effect.gen(function* () {
+        const projects = hiveProjects()
+        return (yield* hasHiveEvents(db, projects)) ? yield* deliverTo(db, target, projects) : { pushed: 0, unreachable: null }
+      })
+
+    const deliverTo = (db: Db, target: HiveTarget, projects: ReadonlyArray<string>) =>
       attachRemote(db, target, config.env, { catalog: ownCatalog }).pipe(
         Effect.flatMap((catalog) =>
           db.run(remoteEventsDdl(catalog)).pipe(
             Effect.zipRight(appendToRemote(
               db,
               catalog,
-              sharedEventsSql({ where: `${ownHiveEventsWhere(hiveProjects())} AND e.id NOT IN (SELECT id FROM ${catalog}.events)` }),
+              sharedEventsSql({ where: `${ownHiveEventsWhere(projects)} AND e.id NOT IN (SELECT id FROM ${catalog}.events)` }),
             )),
             Effect.ensuring(detachRemote(db, catalog)),
           )
@@ -314,6 +329,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
         return yield* store.use(({ append, db }) =>
           Effect.gen(function* () {
             const publication = publicationOf(chosen, yield* publishedIn(db), options.allow)
+            yield* markHiveInUse
             yield* append(publication.drafts.map((event) => () => event))
             const delivery = yield* deliver(db, target)
             return {
@@ -426,6 +442,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
             ? null
             : [...new Set([...(current?.projects ?? []), ...projects])].sort()
           yield* append([() => ({ _tag: "HiveSubscribed", url: named, projects: merged }) satisfies HiveSubscribed])
+          yield* markHiveInUse
           const now = (yield* readSubscriptions(db)).find((row) => row.url === named)
           return now ?? { url: named, projects: merged ?? "all", lastSyncAt: null, lastError: null, files: 0 } satisfies Subscription
         })

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import { configuredHive } from "../config/data-dir-config.js"
+import { claudeDataDirs } from "../config/data-paths.js"
 import { resolveToken } from "../sync/motherduck-token.js"
 import { parseRemote, type RemoteTarget } from "../sync/remote-target.js"
 
@@ -25,3 +28,17 @@ export const hiveTarget = (url: string, cwd: string): HiveTarget => {
 
 /** How a hive is named in subscriptions and messages: the share URL, or the file's absolute path. */
 export const hiveUrlOf = (target: HiveTarget): string => (target.kind === "file" ? target.path : `md:${target.database}`)
+
+/**
+ * `~/.claude/hive` (in Claude Code's first data dir): made by the first publish or subscribe, it
+ * holds the read-only copies of teammates' memory.
+ */
+export const hiveDirIn = (claudeDir: string) => join(claudeDir, "hive")
+
+/**
+ * Whether session start has hive work to start: the user named a hive of their own, or has
+ * published or subscribed (a MotherDuck token alone is not a hive in use). Plain file checks: the
+ * hook never waits for the database.
+ */
+export const usesHive = (env: NodeJS.ProcessEnv, dataDir: string): boolean =>
+  Boolean(env.CLAUDE_HIVE?.trim() || configuredHive(dataDir)) || claudeDataDirs(env).slice(0, 1).some((claudeDir) => existsSync(hiveDirIn(claudeDir)))

@@ -4,6 +4,7 @@ import { homedir } from "node:os"
 import { fallbackLogPath } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { syncsMemory } from "../config/data-dir-config.js"
+import { Hive } from "../hive/hive-service.js"
 import { pendingDir } from "../recording/pending-recordings.js"
 import { LocalStore } from "../local-store/local-store.js"
 import { resolveToken } from "../sync/motherduck-token.js"
@@ -39,6 +40,25 @@ const runSetup = "run `claude-session-logger setup`"
 
 /** The paths a hook command calls, each of which must exist: `'node' 'cli.cjs' …`. */
 const calledPaths = (command: string) => [...command.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? "").filter((path) => path.startsWith("/"))
+
+/** One check per subscribed hive: can it be read now? */
+const hiveChecks = Effect.gen(function* () {
+  const hive = yield* Hive
+  const subscriptions = yield* hive.subscriptions.pipe(Effect.either)
+  if (subscriptions._tag === "Left") return [{ name: "hive subscriptions", ok: false, detail: `not checked: ${notChecked(subscriptions.left)}` }]
+  return yield* Effect.forEach(subscriptions.right, (subscription) =>
+    hive.projectsAt(subscription.url).pipe(
+      Effect.match({
+        onFailure: (error): Check => ({
+          name: "hive subscription",
+          ok: false,
+          detail: error.message,
+          remedy: "check the network, the token, or the URL with the teammate; the other hives still sync",
+        }),
+        onSuccess: (projects): Check => ({ name: "hive subscription", ok: true, detail: `${subscription.url} reachable (${projects.length} project(s))` }),
+      }),
+    ))
+})
 
 /** One check per concern; each failing one says how to fix it. */
 export const doctorChecks = Effect.gen(function* () {
@@ -120,5 +140,6 @@ export const doctorChecks = Effect.gen(function* () {
       ? { name: "last sync", ok: true, detail: status.right.last_sync_at ?? "not needed (local only)" }
       : { name: "last sync", ok: false, detail: "never", remedy: "run `claude-session-logger sync`" })
   }
+  checks.push(...yield* hiveChecks)
   return checks
 })

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs"
 import { readCrontab } from "./crontab.js"
 import type { Check } from "./doctor.js"
 import type { HooksByEvent } from "./hook-entries.js"
-import { isLegacyCronLine, keptLegacyHooks, legacyLaunchAgentPath, replacedLegacyHooks } from "./legacy-wiring.js"
+import { isLegacyCronLine, legacyLaunchAgentPath, replacedLegacyHooks } from "./legacy-wiring.js"
 
 /**
  * Doctor's check for the Python original's wiring: what setup replaces must be gone. None at
@@ -17,15 +17,11 @@ export const legacyWiringCheck = (hooks: HooksByEvent | undefined, home: string,
       ...(process.platform === "win32" ? [] : (yield* readCrontab(crontab).pipe(Effect.orElseSucceed(() => "")))
         .split("\n").filter(isLegacyCronLine).map((line) => `crontab line "${line}"`)),
     ]
-    const kept = keptLegacyHooks(hooks)
-    const keptNote = kept.length === 0 ? "" : `; its hive hooks are kept until this version has that command: ${kept.join("; ")}`
-    if (left.length === 0 && kept.length === 0) return []
-    return [left.length === 0
-      ? { name: "Python version's wiring", ok: true, detail: `none left${keptNote}` }
-      : {
-        name: "Python version's wiring",
-        ok: false,
-        detail: `still present: ${left.join(", ")}${keptNote}`,
-        remedy: "run `claude-session-logger setup`, which replaces it with ours",
-      }] satisfies ReadonlyArray<Check>
+    if (left.length === 0) return []
+    return [{
+      name: "Python version's wiring",
+      ok: false,
+      detail: `still present: ${left.join(", ")}`,
+      remedy: "run `claude-session-logger setup`, which replaces it with ours",
+    }] satisfies ReadonlyArray<Check>
   })

@@ -6,12 +6,11 @@ import type { HooksByEvent } from "./hook-entries.js"
 /**
  * The wiring of the Python original (claude-session-logger 0.3.45), which this version replaces:
  * its `recent`, `inbox --count` and `record` hooks, the `launchctl kickstart` of its flush agent,
- * that LaunchAgent, its crontab line, and its memory hooks (`claude_session_logger.memory pull` and
- * `… hook`, replaced by `memory hook` and the session-start memory sync). Its hive hooks have no
- * counterpart here yet, so they are kept (and doctor says so).
+ * that LaunchAgent, its crontab line, its memory hooks (`claude_session_logger.memory pull` and
+ * `… hook`, replaced by `memory hook` and the session-start memory sync) and its hive hook
+ * (`claude_session_logger.hive sync`, replaced by the session-start `hive sync`).
  */
-const replacedCommand = /\bclaude_session_logger\.(cli|memory)\b|com\.keithfajardo\.claude-session-logger\.flush\b/
-const keptCommand = /\bclaude_session_logger\.hive\b/
+const replacedCommand = /\bclaude_session_logger\.(cli|memory|hive)\b|com\.keithfajardo\.claude-session-logger\.flush\b/
 
 export const isReplacedLegacyHook = (hook: { readonly command?: unknown }): boolean =>
   typeof hook.command === "string" && replacedCommand.test(hook.command)
@@ -21,7 +20,6 @@ const commandsOf = (hooks: HooksByEvent | undefined, matches: (command: string) 
     .map((hook) => hook.command).filter((command) => typeof command === "string" && matches(command))
 
 export const replacedLegacyHooks = (hooks: HooksByEvent | undefined) => commandsOf(hooks, (command) => replacedCommand.test(command))
-export const keptLegacyHooks = (hooks: HooksByEvent | undefined) => commandsOf(hooks, (command) => keptCommand.test(command))
 
 export const legacyLaunchAgentPath = (home: string): string =>
   join(home, "Library", "LaunchAgents", "com.keithfajardo.claude-session-logger.flush.plist")

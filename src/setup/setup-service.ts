@@ -12,10 +12,12 @@ import { resolveToken, tokenFilePath } from "../sync/motherduck-token.js"
 import { describeRemote, resolveRemoteTarget } from "../sync/remote-target.js"
 import { readSettings, settingsPath, writeSettings } from "./claude-settings.js"
 import { crontabProgram, installCronLine, removeCronLine } from "./crontab.js"
+import { removeHiveCopies } from "../hive/hive-files.js"
+import { hiveUrlOf, ownHiveTarget } from "../hive/hive-target.js"
 import { installClaudeInstructions, removeClaudeInstructions } from "./claude-instructions.js"
 import { cliCommand, ownHooks, ownMarker, withOwnHooks, withoutOwnHooks } from "./hook-entries.js"
 import { installLaunchAgent, removeLaunchAgent } from "./launch-agent.js"
-import { keptLegacyHooks, legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
+import { legacyLaunchAgentPath, removeLegacyLaunchAgent, replacedLegacyHooks } from "./legacy-wiring.js"
 import { ownStatusLine, statusLinePlan, withoutOwnStatusLine } from "./status-line-entry.js"
 import { removeTokenFile, writeTokenFile } from "./token-file.js"
 
@@ -106,8 +108,6 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
           const replaced = replacedLegacyHooks(settings.hooks)
           if (replaced.length > 0) changes.push(`removed ${replaced.length} hook(s) of the Python version (0.3.45), which ours replace`)
         }
-        const kept = keptLegacyHooks(next.hooks)
-        if (kept.length > 0) notes.push(`kept the Python version's hive hooks (no counterpart here yet): ${kept.join("; ")}`)
         if (removeLegacyLaunchAgent(home)) changes.push(`removed the Python version's LaunchAgent ${legacyLaunchAgentPath(home)}`)
 
         const cli = cliCommand(installation.nodePath, installation.cliPath, carriedEnv(env))
@@ -144,6 +144,8 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
       const changes: Array<string> = []
       // Named before the token and the data dir's config.json go: the user needs it to come back.
       const remote = describeRemote(resolveRemoteTarget(undefined, env, paths.dataDir, process.cwd()))
+      const ownHive = ownHiveTarget(env, paths.dataDir, process.cwd())
+      const hive = ownHive === undefined ? undefined : hiveUrlOf(ownHive)
       const settingsFile = settingsPath(env, home)
       const settings = yield* readSettings(settingsFile)
       const withoutOurs = withoutOwnStatusLine(settings.hooks === undefined ? settings : { ...settings, hooks: withoutOwnHooks(settings.hooks) })
@@ -152,6 +154,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         changes.push(`removed our hooks${withoutOurs.statusLine === settings.statusLine ? "" : " and status line"} from ${settingsFile}; every other hook and setting is as it was`)
       }
       changes.push(...removeClaudeInstructions(dirname(settingsFile)))
+      changes.push(...removeHiveCopies(dirname(settingsFile)))
       if (process.platform === "darwin") {
         if (removeLaunchAgent(home)) changes.push("removed the LaunchAgent")
       } else if (process.platform !== "win32" && (yield* removeCronLine(crontabProgram(env)))) {
@@ -167,7 +170,7 @@ export class Setup extends Effect.Service<Setup>()("Setup", {
         yield* fileStep(paths.dataDir, () => rmSync(paths.dataDir, { recursive: true, force: true }))
         changes.push(`removed the local data dir ${paths.dataDir}`)
       }
-      return { changes, remote }
+      return { changes, remote, hive }
     })
 
     return { setup, uninstall, dataDir: paths.dataDir, settingsFile: settingsPath(env, home) } as const

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { frontMatterProjectName, originRepositoryName, projectName } from "../../src/config/project-identity.js"
+import { frontMatterProjectName, isHiveProject, originRepositoryName, projectName } from "../../src/config/project-identity.js"
 
 const repo = (name: string, origin?: string) => {
   const root = join(mkdtempSync(join(tmpdir(), "csl-project-")), name)
@@ -41,5 +41,17 @@ describe("the project rule", () => {
     expect(frontMatterProjectName("---\nproject-name: [not, a, name]\n---\n")).toBeUndefined()
     expect(originRepositoryName('[remote "upstream"]\n\turl = git@h:x/other.git\n[remote "origin"]\n\turl = git@h:x/mine.git/\n')).toBe("mine")
     expect(originRepositoryName('[remote "upstream"]\n\turl = git@h:x/other.git\n')).toBeUndefined()
+  })
+
+  it("a hive project says `is-hive-project: true` (a YAML boolean) in the repo root's CLAUDE.md front matter", () => {
+    const root = repo("shop")
+    expect(isHiveProject(join(root, "src", "deep"))).toBe(false)
+    writeFileSync(join(root, "CLAUDE.md"), "---\nproject-name: shop\nis-hive-project: true\n---\n")
+    expect(isHiveProject(join(root, "src", "deep"))).toBe(true)
+    writeFileSync(join(root, "CLAUDE.md"), "---\nis-hive-project: \"yes\"\n---\n")
+    expect(isHiveProject(root)).toBe(false)
+    writeFileSync(join(root, "CLAUDE.md"), "# Rules\nis-hive-project: true\n")
+    expect(isHiveProject(root)).toBe(false)
+    expect(isHiveProject(mkdtempSync(join(tmpdir(), "csl-no-repo-")))).toBe(false)
   })
 })

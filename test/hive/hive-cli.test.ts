@@ -1,8 +1,9 @@
 import { DuckDBInstance } from "@duckdb/node-api"
+import { spawn } from "node:child_process"
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { hiveUser, hiveWorld } from "../support/hive-user.js"
+import { hiveBin, hiveUser, hiveWorld } from "../support/hive-user.js"
 
 interface ListedEntry {
   readonly id: string
@@ -147,5 +148,57 @@ describe("claude-hive: publish memory, subscribe, mesh (file URLs, separate HOME
     const bytes = readFileSync(alice.url).toString("latin1")
     expect(bytes).not.toContain("PLANTED-PROMPT")
     expect(bytes).not.toContain("PLANTED")
+  })
+})
+
+describe("claude-hive sync survives kill -9", () => {
+  it("killed at any point, a rerun leaves every copy whole, no temp file, no duplicate entry", async () => {
+    const world = hiveWorld()
+    const alice = hiveUser(world, "alice")
+    const bob = hiveUser(world, "bob")
+    const contentOf = (index: number) => `# Note ${index}\n\n${"x".repeat(4000 + index)}\n`
+    for (let index = 0; index < 120; index++) alice.writeMemory(`note-${String(index).padStart(3, "0")}.md`, contentOf(index))
+    alice.hiveOk(["publish", "--all"])
+    for (let index = 0; index < 5; index++) alice.cliOk(["log", "--category", "issue", "--title", `Issue ${index}`])
+    alice.hiveOk(["sync"])
+    bob.hiveOk(["subscribe", alice.url])
+    for (const delayMs of [250, 450, 650, 900]) {
+      const child = spawn(process.execPath, [hiveBin, "sync"], { env: bob.env, cwd: bob.repo, stdio: "ignore" })
+      await new Promise((done) => setTimeout(done, delayMs))
+      child.kill("SIGKILL")
+      await new Promise((done) => child.on("close", done))
+      // The next publish touches the files: a killed sync must not have kept an old version.
+      alice.writeMemory("note-000.md", `${contentOf(0)}v${delayMs}\n`)
+      alice.hiveOk(["sync"])
+    }
+    bob.hiveOk(["sync"])
+    const copies = bob.hiveFiles().filter((path) => path.startsWith("shop/"))
+    expect(copies).toHaveLength(120)
+    expect(bob.hiveFiles().filter((path) => path.endsWith(".tmp"))).toEqual([])
+    expect(bob.readHive("shop/note-000.md")).toBe(`${contentOf(0)}v900\n`)
+    for (let index = 1; index < 120; index++) expect(bob.readHive(`shop/note-${String(index).padStart(3, "0")}.md`)).toBe(contentOf(index))
+    const titles = entriesOf(bob).map((entry) => entry.title).sort()
+    expect(titles).toEqual(["Issue 0", "Issue 1", "Issue 2", "Issue 3", "Issue 4"])
+    expect(bob.hiveOk(["sync"])).toContain("hive: wrote 0 file(s), removed 0")
+  })
+})
+
+describe("claude-hive: unreachable hives", () => {
+  it("an md: hive that cannot be reached is one line, the sync exits 0 and tries again next time; `hive url` fails with one line", () => {
+    const world = hiveWorld()
+    const bob = hiveUser(world, "bob")
+    bob.hiveOk(["subscribe", "md:_share/claude_hive/0000-1111"])
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const sync = bob.hive(["sync"])
+      expect(sync.status).toBe(0)
+      expect(sync.stdout).toContain("unreachable: md:_share/claude_hive/0000-1111: no MotherDuck token")
+    }
+    expect(bob.hiveOk(["list"])).toContain("last error: no MotherDuck token")
+    const quiet = bob.hive(["sync", "--quiet"])
+    expect(quiet).toMatchObject({ status: 0, stdout: "", stderr: "" })
+
+    const url = hiveUser(world, "carol", { env: { CLAUDE_HIVE: "md:claude_hive" } }).hive(["url"])
+    expect(url.status).toBe(1)
+    expect(url.stderr.trim().split("\n")).toEqual([expect.stringContaining("cannot reach the hive md:claude_hive: no MotherDuck token")])
   })
 })

@@ -2,6 +2,7 @@ import { Command, Options, Prompt } from "@effect/cli"
 import { Terminal } from "@effect/platform"
 import { Console, Effect, Redacted } from "effect"
 import { readFileSync } from "node:fs"
+import { hiveLeftLine } from "../../hive/hive-files.js"
 import { SetupDeclined } from "../../setup/setup-errors.js"
 import { defaultInstallation, Setup } from "../../setup/setup-service.js"
 
@@ -45,13 +46,14 @@ export const setupCommand = Command.make("setup", { uninstall, yes, noCloud, tok
         const sure = yield* Prompt.confirm({ message: `Remove the hooks, the scheduled sync, the token file and ${service.dataDir}?` })
         if (!sure) return yield* new SetupDeclined({ reason: "nothing removed" })
       }
-      const { changes, remote } = yield* service.uninstall
+      const { changes, hive, remote } = yield* service.uninstall
       yield* Console.log(changes.length === 0 ? "nothing to remove" : `uninstalled:\n${bullet(changes)}`)
       yield* Console.log(
         remote.startsWith("none")
           ? "No remote was set up, so nothing else keeps a copy."
           : `The remote copy (${remote}) is untouched: run \`claude-session-logger setup\` and then \`claude-session-logger sync\` to get everything back.`,
       )
+      if (hive !== undefined) yield* Console.log(hiveLeftLine(hive))
       return
     }
     const token = args.tokenStdin ? readFileSync(0, "utf8") : undefined
