@@ -19,18 +19,18 @@ const tilde = (path: string) => {
   return path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path
 }
 
-const undelivered = (reason: string | null) => (reason === null ? [] : [`the hive could not be reached (${reason}): this goes out on the next refresh`])
+const undelivered = (reason: string | null) => (reason === null ? [] : [`not delivered yet: ${reason}; Refresh sends it later`])
 
-/** What a hive sync did, one line each, or that there was nothing to do. */
+/** What a hive sync did, in the words of `claude-hive sync` but a line per file written or removed, or that there was nothing to do. */
 export const syncLines = (result: HiveSyncResult): ReadonlyArray<string> => {
   const lines = [
     ...result.written.map((path) => `wrote ${tilde(path)}`),
     ...result.removed.map((path) => `removed ${tilde(path)}`),
-    ...result.overwritten.map((path) => `replaced your edit of ${tilde(path)}: hive files are read-only copies`),
-    ...(result.entryEventsPulled > 0 ? [`pulled ${result.entryEventsPulled} note change(s) of hive projects`] : []),
-    ...(result.published > 0 ? [`delivered ${result.published} change(s) to your own hive`] : []),
-    ...result.refused.map((file) => `kept ${shown(file)} private: ${file.reason}`),
-    ...result.unreachable.map((hive) => `✗ ${hive.url} could not be reached: ${hive.reason}`),
+    ...result.overwritten.map((path) => `overwrote your edit of ${tilde(path)}: hive files are read-only copies`),
+    ...(result.entryEventsPulled > 0 ? [`pulled ${result.entryEventsPulled} entry event(s) of hive projects`] : []),
+    ...(result.published > 0 ? [`delivered ${result.published} event(s) to your hive`] : []),
+    ...result.refused.map((file) => `not republished: ${shown(file)}: ${file.reason}`),
+    ...result.unreachable.map((hive) => `unreachable: ${hive.url}: ${hive.reason}`),
   ]
   return lines.length > 0 ? lines : ["everything is up to date"]
 }
@@ -62,10 +62,10 @@ export const createHiveBackend = (): HiveBackend => {
       const published = chosen.length === 0 ? undefined : await call((hive) => hive.publish(chosen.map(refOf), { allow }))
       const unpublished = dropped.length === 0 ? undefined : await call((hive) => hive.unpublish(dropped.map(refOf)))
       const lines = [
-        ...(published?.published ?? []).map((file) => `shared ${shown(file)}`),
-        ...(published?.unchanged ?? []).map((file) => `already shared ${shown(file)}`),
-        ...(published?.refused ?? []).map((file) => `kept ${shown(file)} private: ${file.reason}`),
-        ...(unpublished?.unpublished ?? []).map((file) => `stopped sharing ${shown(file)}`),
+        ...(published?.published ?? []).map((file) => `published ${shown(file)}`),
+        ...(published?.unchanged ?? []).map((file) => `unchanged ${shown(file)}`),
+        ...(published?.refused ?? []).map((file) => `refused: ${shown(file)}: ${file.reason}`),
+        ...(unpublished?.unpublished ?? []).map((file) => `unpublished ${shown(file)}`),
         ...undelivered(published?.unreachable ?? null),
         ...undelivered(unpublished?.unreachable ?? null),
       ]

@@ -41,7 +41,7 @@ describe("the claude-hive app in a real terminal", () => {
     const applied = await terminal.screenUntil((screen) => screen.includes("Give this URL"), { timeoutMs: 30_000 })
     const url = urlOnScreen(applied)
     expect(url, applied).not.toBe("")
-    expect(applied).toContain("shared shop/testing.md")
+    expect(applied).toContain("published shop/testing.md")
     expect(applied).not.toContain("aws.md")
     await terminal.keys("q", "q")
     terminal.close()
