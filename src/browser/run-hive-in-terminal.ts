@@ -12,16 +12,27 @@ type HiveTuiModule = typeof import("../tui/run-hive.js")
 export const runHiveInTerminal = async (distDir: string, loadBackend: () => HiveBackend): Promise<number> => {
   const ui = await importUiModule<HiveTuiModule>(distDir, "hive-tui.mjs")
   const backend = loadedAfterFirstFrame(loadBackend)
+  // What the user applied just before leaving still completes: the process exits only after it.
+  const running = new Set<Promise<unknown>>()
+  const tracked = <A>(work: (ready: HiveBackend) => Promise<A>): Promise<A> => {
+    const promise = backend.then(work)
+    running.add(promise)
+    const forget = () => void running.delete(promise)
+    promise.then(forget, forget)
+    return promise
+  }
   const actions: HiveActions = {
-    publishableFiles: () => backend.then((ready) => ready.publishableFiles()),
-    publish: (fileIds, allowedSecrets) => backend.then((ready) => ready.publish(fileIds, allowedSecrets)),
-    projectsAt: (url) => backend.then((ready) => ready.projectsAt(url)),
-    subscriptions: () => backend.then((ready) => ready.subscriptions()),
-    subscribe: (url, projects) => backend.then((ready) => ready.subscribe(url, projects)),
-    unsubscribe: (url) => backend.then((ready) => ready.unsubscribe(url)),
-    sync: () => backend.then((ready) => ready.sync()),
+    publishableFiles: () => tracked((ready) => ready.publishableFiles()),
+    publish: (fileIds, allowedSecrets) => tracked((ready) => ready.publish(fileIds, allowedSecrets)),
+    projectsAt: (url) => tracked((ready) => ready.projectsAt(url)),
+    subscriptions: () => tracked((ready) => ready.subscriptions()),
+    subscribe: (url, projects) => tracked((ready) => ready.subscribe(url, projects)),
+    unsubscribe: (url) => tracked((ready) => ready.unsubscribe(url)),
+    sync: () => tracked((ready) => ready.sync()),
   }
   await ui.runHiveApp(actions)
+  if (running.size > 0) process.stderr.write("claude-hive: finishing what was started…\n")
+  await Promise.allSettled([...running])
   await backend.then((ready) => ready.dispose(), () => undefined)
   return 0
 }
