@@ -35,13 +35,15 @@ export const syncLines = (result: HiveSyncResult): ReadonlyArray<string> => {
   return lines.length > 0 ? lines : ["everything is up to date"]
 }
 
+const liveHive: Layer.Layer<Hive> = Hive.Default.pipe(Layer.provide(StoreExtensionsLive), Layer.provide(AppConfig.fromProcess))
+
 /**
  * The hive as the claude-hive app asks it: every call opens what it needs and lets go, so hooks
  * record normally while the app is on screen. A failure rejects with its one-line message.
  */
-export const createHiveBackend = (): HiveBackend => {
+export const createHiveBackend = (hiveLayer: Layer.Layer<Hive> = liveHive): HiveBackend => {
   keepNewFilesPrivate()
-  const runtime = ManagedRuntime.make(Hive.Default.pipe(Layer.provide(StoreExtensionsLive), Layer.provideMerge(AppConfig.fromProcess)))
+  const runtime = ManagedRuntime.make(hiveLayer)
   const call = async <A, E>(work: (hive: Hive) => Effect.Effect<A, E>): Promise<A> => {
     const exit = await runtime.runPromiseExit(Effect.flatMap(Hive, work))
     if (Exit.isSuccess(exit)) return exit.value
@@ -49,6 +51,8 @@ export const createHiveBackend = (): HiveBackend => {
     throw failure instanceof Error ? failure : new Error(String(failure))
   }
   const sync = () => call((hive) => hive.sync).then(syncLines)
+  // The subscription is recorded either way: a fetch that fails after it is a line, not a failure.
+  const fetchAfter = () => sync().catch((error: unknown) => [`not fetched yet (${error instanceof Error ? error.message : String(error)}): Refresh tries again`])
   return {
     publishableFiles: () =>
       call((hive) => hive.publishableFiles).then((files) =>
@@ -78,11 +82,11 @@ export const createHiveBackend = (): HiveBackend => {
     subscriptions: () => call((hive) => hive.subscriptions).then((all) => all.map(({ url, projects, files, lastError }) => ({ url, projects, files, lastError }))),
     subscribe: async (url, projects) => {
       await call((hive) => hive.subscribe(url, projects))
-      return [`subscribed to ${url}: ${projects === "all" ? "every project, and those added later" : projects.join(", ")}`, ...(await sync())]
+      return [`subscribed to ${url}: ${projects === "all" ? "every project, and those added later" : projects.join(", ")}`, ...(await fetchAfter())]
     },
     unsubscribe: async (url) => {
       await call((hive) => hive.unsubscribe({ url }))
-      return [`unsubscribed from ${url}`, ...(await sync())]
+      return [`unsubscribed from ${url}`, ...(await fetchAfter())]
     },
     sync,
     dispose: () => runtime.dispose(),
