@@ -6,6 +6,21 @@ import { syncDirectory, writeFileDurably } from "../store/durable-file.js"
 import { hiveDirIn } from "./hive-target.js"
 
 export const hiveIndexName = "HIVE.md"
+
+/**
+ * Marks of what this tool made, so uninstall removes only that: the Python version kept its hive
+ * at the same place with the same import line, and those are not ours to delete.
+ */
+const createdDirMark = ".created-by-claude-session-logger"
+const addedImportMark = ".import-added-by-claude-session-logger"
+
+/** Makes the hive dir (marked as ours when this made it). */
+export const ensureHiveDir = (claudeDir: string): void => {
+  const hiveDir = hiveDirIn(claudeDir)
+  if (existsSync(hiveDir)) return
+  mkdirSync(hiveDir, { recursive: true })
+  writeFileDurably(join(hiveDir, createdDirMark), "")
+}
 export const hiveImportLine = `@hive/${hiveIndexName}`
 
 /** A published version to hold on this machine. */
@@ -110,7 +125,7 @@ export const materializeHive = (
     dirs.add(dirname(path))
     removed.push(path)
   }
-  mkdirSync(hiveDir, { recursive: true })
+  ensureHiveDir(claudeDir)
   const index = join(hiveDir, hiveIndexName)
   const indexText = hiveIndexText([...layout.keys()])
   if (!existsSync(index) || readFileSync(index, "utf8") !== indexText) writeFileDurably(index, indexText)
@@ -124,22 +139,26 @@ export const importHiveIndex = (claudeDir: string): boolean => {
   const claudeMd = join(claudeDir, "CLAUDE.md")
   const text = existsSync(claudeMd) ? readFileSync(claudeMd, "utf8") : undefined
   if (text !== undefined && hasImportLine(text, hiveImportLine)) return false
-  mkdirSync(claudeDir, { recursive: true })
+  ensureHiveDir(claudeDir)
+  writeFileDurably(join(hiveDirIn(claudeDir), addedImportMark), "")
   writeFileDurably(claudeMd, withImportLine(text, hiveImportLine, "last"))
   return true
 }
 
-/** Uninstall: the hive dir and the import line go; the rest of CLAUDE.md stays byte-identical. */
+/**
+ * Uninstall: the hive dir and the import line go when this tool made them; the rest of CLAUDE.md
+ * stays byte-identical.
+ */
 export const removeHiveCopies = (claudeDir: string): ReadonlyArray<string> => {
   const changes: Array<string> = []
   const claudeMd = join(claudeDir, "CLAUDE.md")
+  const hiveDir = hiveDirIn(claudeDir)
   const text = existsSync(claudeMd) ? readFileSync(claudeMd, "utf8") : undefined
-  if (text !== undefined && hasImportLine(text, hiveImportLine)) {
+  if (text !== undefined && hasImportLine(text, hiveImportLine) && existsSync(join(hiveDir, addedImportMark))) {
     writeFileDurably(claudeMd, withoutImportLine(text, hiveImportLine))
     changes.push(`removed the line ${hiveImportLine} from ${claudeMd}`)
   }
-  const hiveDir = hiveDirIn(claudeDir)
-  if (existsSync(hiveDir)) {
+  if (existsSync(join(hiveDir, createdDirMark))) {
     rmSync(hiveDir, { recursive: true, force: true })
     changes.push(`removed ${hiveDir} (the copies of teammates' memory)`)
   }

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { mkdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
@@ -21,7 +21,7 @@ import { appendToRemote, copyRemoteEvents, remoteEventsDdl, remoteUpto } from ".
 import { attachRemote, detachRemote } from "../sync/remote-connection.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
 import { ownHiveEventsWhere, publishedMemorySql, subscribedEntryEventsWhere } from "./hive-events.js"
-import { type HiveCopy, hiveLayout, importHiveIndex, materializeHive } from "./hive-files.js"
+import { ensureHiveDir, type HiveCopy, hiveLayout, importHiveIndex, materializeHive } from "./hive-files.js"
 import {
   HiveFileNotFound,
   type HiveNotYet,
@@ -30,7 +30,7 @@ import {
   NoHiveConfigured,
   NotSubscribed,
 } from "./hive-errors.js"
-import { hiveDirIn, type HiveTarget, hiveTarget, hiveUrlOf, motherDuckHiveDatabase, ownHiveTarget } from "./hive-target.js"
+import { type HiveTarget, hiveTarget, hiveUrlOf, motherDuckHiveDatabase, ownHiveTarget } from "./hive-target.js"
 
 /** What can go wrong opening this user's own store. */
 export type HiveStoreError = DatabaseFailed | DatabaseLocked | StoreDamaged
@@ -200,7 +200,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
     // Tests name no Claude dir: the copies then stay inside the data dir, never in a real ~/.claude.
     const claudeDir = config.claudeDataDirs[0] ?? join(config.paths.dataDir, "claude")
     // The hive's place on this machine, which also tells session start that the hive is in use.
-    const markHiveInUse = Effect.sync(() => mkdirSync(hiveDirIn(claudeDir), { recursive: true }))
+    const markHiveInUse = Effect.sync(() => ensureHiveDir(claudeDir))
     const ownTarget = () => ownHiveTarget(config.env, config.paths.dataDir, config.cwd)
     const log = (line: string) => appendActivityLog(config.paths.log, `hive: ${line}`)
 

@@ -75,7 +75,7 @@ describe("log → list → show → resolve → events → rebuild, as a new use
 
     const before = cli(["list", "--json"]).stdout
     const rebuilt = cli(["rebuild"])
-    expect(rebuilt.stdout).toMatch(/^rebuilt log_entries: 2, sessions: 0, session_models: 0, session_usage_hourly: 0, inbox_watermarks: 0, memory_files: 0, memory_file_heads: 0, budgets: 0\n$/)
+    expect(rebuilt.stdout).toMatch(/^rebuilt log_entries: 2, sessions: 0, session_models: 0, session_usage_hourly: 0, inbox_watermarks: 0, memory_files: 0, memory_file_heads: 0, budgets: 0, hive_published: 0, hive_subscriptions: 0\n$/)
     expect(cli(["list", "--json"]).stdout).toBe(before)
   })
 

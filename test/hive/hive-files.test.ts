@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -28,6 +28,17 @@ describe("hive files", () => {
     expect(readFileSync(claudeMd, "utf8")).toBe("@claude-session-logger.md\n# rules\n\n- be terse\n@hive/HIVE.md\n")
     removeHiveCopies(claudeDir)
     expect(readFileSync(claudeMd, "utf8")).toBe("@claude-session-logger.md\n# rules\n\n- be terse\n")
+  })
+
+  it("uninstall leaves a hive dir and an import line it did not make (the Python version's)", () => {
+    const claudeDir = mkdtempSync(join(tmpdir(), "csl-hive-claude-"))
+    mkdirSync(join(claudeDir, "hive"))
+    writeFileSync(join(claudeDir, "hive", "HIVE.md"), "theirs\n")
+    writeFileSync(join(claudeDir, "CLAUDE.md"), "# rules\n@hive/HIVE.md\n")
+    expect(importHiveIndex(claudeDir)).toBe(false)
+    expect(removeHiveCopies(claudeDir)).toEqual([])
+    expect(readFileSync(join(claudeDir, "CLAUDE.md"), "utf8")).toBe("# rules\n@hive/HIVE.md\n")
+    expect(existsSync(join(claudeDir, "hive", "HIVE.md"))).toBe(true)
   })
 
   it("import lines: first or last, never twice; a missing CLAUDE.md gets just the line", () => {

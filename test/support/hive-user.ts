@@ -67,11 +67,11 @@ export const hiveUser = (world: string, user: string, options: { readonly hivePr
           usage: { input: 10, output: 20 },
         }),
       ]),
-    /** Files under ~/.claude/hive, relative, without temp files. */
+    /** Files under ~/.claude/hive, relative (its hidden marks left out). */
     hiveFiles: (): ReadonlyArray<string> => {
       const walk = (dir: string, prefix: string): ReadonlyArray<string> =>
         existsSync(dir)
-          ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          ? readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith(".")).flatMap((entry) =>
             entry.isDirectory() ? walk(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]
           ).sort()
           : []
