@@ -40,9 +40,9 @@ await bundle({ "memory-hook": "src/cli/memory-hook-bin.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts", hive: "src/cli/hive-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
 // `statusline`, after every message: alone, so it loads nothing else (setup installs this file).
 await bundle({ statusline: "src/cli/statusline-bin.ts" })
-// The browser is an ES module: Ink's layout engine (yoga) loads its WASM with top-level await.
+// The browser and the claude-hive app are ES modules: Ink's layout engine (yoga) loads its WASM with top-level await.
 await bundle(
-  { tui: "src/tui/run-browser.tsx" },
+  { tui: "src/tui/run-browser.tsx", "hive-tui": "src/tui/run-hive.tsx" },
   {
     format: "esm",
     outExtension: { ".js": ".mjs" },
@@ -79,7 +79,7 @@ module.exports = Object.defineProperties({}, Object.fromEntries(${JSON.stringify
   },
 }
 await bundle(
-  { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts" },
+  { main: "src/cli/main.ts", entries: "src/cli/entries-main.ts", "parse-worker": "src/recording/parse-worker.ts", "browser-backend": "src/browser/browser-backend.ts", "hive-backend": "src/browser/hive-backend.ts" },
   { external: ["@duckdb/node-bindings*"], plugins: [duckDbOnFirstUse] },
 )
 
@@ -95,7 +95,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./search.cjs", "./statusline.cjs", "./memory-search.cjs", "./memory-hook.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./hive-backend.cjs", "./search.cjs", "./statusline.cjs", "./memory-search.cjs", "./memory-hook.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

@@ -25,8 +25,8 @@ export const uiImportEnv = (env: NodeJS.ProcessEnv): Readonly<Record<string, str
   FORCE_COLOR: wantsColour(env) ? env.FORCE_COLOR : "0",
 })
 
-/** The UI is an ES module (Ink loads its layout engine with top-level await). */
-const importTui = async (distDir: string): Promise<TuiModule> => {
+/** A UI bundle (`tui.mjs`, `hive-tui.mjs`) is an ES module: Ink loads its layout engine with top-level await. */
+export const importUiModule = async <Module>(distDir: string, fileName: string): Promise<Module> => {
   const override = uiImportEnv(process.env)
   const saved = Object.fromEntries(Object.keys(override).map((name) => [name, process.env[name]]))
   const apply = (values: Readonly<Record<string, string | undefined>>) => {
@@ -37,11 +37,23 @@ const importTui = async (distDir: string): Promise<TuiModule> => {
   }
   apply(override)
   try {
-    return (await import(pathToFileURL(join(distDir, "tui.mjs")).href)) as TuiModule
+    return (await import(pathToFileURL(join(distDir, fileName)).href)) as Module
   } finally {
     apply(saved)
   }
 }
+
+/** The backend, loaded once the UI has drawn its first frame; a failure to load rejects every read. */
+export const loadedAfterFirstFrame = <Backend>(load: () => Backend): Promise<Backend> =>
+  new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(load())
+      } catch (error) {
+        reject(error)
+      }
+    })
+  )
 
 /** Runs `claude --resume <id>` in the session's directory and hands it the terminal. */
 const resume = (session: BrowserSession) =>
@@ -58,16 +70,8 @@ const resume = (session: BrowserSession) =>
  * for it, so the first frame costs the same with a hundred thousand sessions as with none.
  */
 export const runBrowserInTerminal = async (distDir: string, loadBackend: () => BrowserBackend): Promise<number> => {
-  const tui = await importTui(distDir)
-  const backend = new Promise<BrowserBackend>((resolve, reject) =>
-    setImmediate(() => {
-      try {
-        resolve(loadBackend())
-      } catch (error) {
-        reject(error)
-      }
-    })
-  )
+  const tui = await importUiModule<TuiModule>(distDir, "tui.mjs")
+  const backend = loadedAfterFirstFrame(loadBackend)
   const actions: BrowserActions = {
     loadSessions: () => backend.then((ready) => ready.loadSessions()),
     loadSummary: (period) => backend.then((ready) => ready.loadSummary(period)),

@@ -4,7 +4,7 @@
  * (a few ms instead of a few hundred): the first two from the snapshot file, `record` by
  * queueing the hook input and starting a detached drain; `memory hook` (PostToolUse) likewise,
  * from its own small bundle (memory-hook.cjs). The bare command on a terminal opens the browser
- * from here too, so its menu shows before the full CLI loads; `search` answers from a current
+ * from here too, so its menu shows before the full CLI loads, and bare `hive` (the bare `claude-hive`) the hive app; `search` answers from a current
  * search index (search.cjs), `memory search` from a current memory index (memory-search.cjs) and
  * `statusline` from its own bundle (statusline.cjs). `list`, `show`, `log` and `resolve` are answered
  * from the entries read model and the spool where light-entries.ts can (light-entries.cjs).
@@ -13,6 +13,7 @@
  * own), compiled from its code cache.
  */
 import { join } from "node:path"
+import { runHiveInTerminal } from "../browser/run-hive-in-terminal.js"
 import { runBrowserInTerminal } from "../browser/run-in-terminal.js"
 import { keepNewFilesPrivate } from "../config/private-files.js"
 import { handleSessionEnd } from "../recording/session-end-hook.js"
@@ -51,6 +52,16 @@ const hotPathOf = ([command, ...rest]: ReadonlyArray<string>): HotPath | undefin
 
 /** Bare, or bare `sessions` (the Python version's habit), at a terminal: the browser. */
 const opensBrowser = (args: ReadonlyArray<string>) => args.length === 0 || (args.length === 1 && args[0] === "sessions")
+/** Bare `hive` (what the bare `claude-hive` bin runs) at a terminal: the hive app; elsewhere the full CLI prints its help. */
+const opensHiveApp = (args: ReadonlyArray<string>) => args.length === 1 && args[0] === "hive"
+const atTerminal = () => process.stdin.isTTY && process.stdout.isTTY
+
+/** A full-screen app's exit code becomes the process's; an unexpected failure one line on stderr. */
+const exitWhenDone = (app: Promise<number>) =>
+  app.then((code) => process.exit(code), (error: unknown) => {
+    process.stderr.write(`claude-session-logger: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(70)
+  })
 
 const requireBundle = (bundle: Bundle | "light-entries.cjs") => requireWithCodeCache(join(__dirname, bundle), join(__dirname, __CSL_CODE_CACHES__[bundle]))
 const requireFullCli = () => requireBundle("main.cjs")
@@ -62,13 +73,14 @@ const hotPath = hotPathOf(args)
 const [onlyArg] = args
 if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPUTS__, onlyArg)) {
   process.stdout.write(__CSL_ROOT_OUTPUTS__[onlyArg] ?? "")
-} else if (opensBrowser(args) && process.stdin.isTTY && process.stdout.isTTY) {
+} else if (opensBrowser(args) && atTerminal()) {
   // The browser: its menu is on screen before Effect and DuckDB are loaded (browser-backend.cjs).
   const loadBackend = () => (require("./browser-backend.cjs") as typeof import("../browser/browser-backend.js")).createBrowserBackend()
-  runBrowserInTerminal(__dirname, loadBackend).then((code) => process.exit(code), (error: unknown) => {
-    process.stderr.write(`claude-session-logger: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exit(70)
-  })
+  exitWhenDone(runBrowserInTerminal(__dirname, loadBackend))
+} else if (opensHiveApp(args) && atTerminal()) {
+  // Likewise the hive app, whose backend is hive-backend.cjs.
+  const loadBackend = () => (require("./hive-backend.cjs") as typeof import("../browser/hive-backend.js")).createHiveBackend()
+  exitWhenDone(runHiveInTerminal(__dirname, loadBackend))
 } else if (hotPath === undefined && args[0] === "search") {
   const fastSearch = (require("./search.cjs") as typeof import("./search-fast-path.js")).fastSearchOutput(args, process.env)
   fastSearch.then((output) => (output === undefined ? requireFullCli() : process.stdout.write(`${output}\n`)), requireFullCli)

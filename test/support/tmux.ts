@@ -22,13 +22,14 @@ export interface Terminal {
 }
 
 /**
- * The CLI (bare, or with `args`) in a `width`×`height` terminal with exactly `env` (tmux adds TERM,
- * as a terminal does). The pane stays open after the program exits, so what it printed can be read.
+ * The CLI (bare, or with `args`; or another of its bins, `bin`) in a `width`×`height` terminal with
+ * exactly `env` (tmux adds TERM, as a terminal does). The pane stays open after the program exits,
+ * so what it printed can be read.
  */
-export const openTerminal = (env: NodeJS.ProcessEnv, width: number, height: number, args: ReadonlyArray<string> = []): Terminal => {
+export const openTerminal = (env: NodeJS.ProcessEnv, width: number, height: number, args: ReadonlyArray<string> = [], bin = cliPath): Terminal => {
   if (tmux("-V").error) throw new Error("tmux is needed for this test (.ci/run installs it)")
   const session = `csl-${process.pid}-${++opened}`
-  const command = `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(" ")} ${process.execPath} ${cliPath} ${args.join(" ")}; sleep 30`
+  const command = `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(" ")} ${process.execPath} ${bin} ${args.join(" ")}; sleep 30`
   const started = tmux("new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command)
   if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`)
   const screen = (colours = false) => tmux("capture-pane", "-t", session, "-p", ...(colours ? ["-e"] : [])).stdout
