@@ -4,6 +4,7 @@ import { StoreExtensionsLive } from "../composition/store-extensions-live.js"
 import { AppConfig } from "../config/app-config.js"
 import { keepNewFilesPrivate } from "../config/private-files.js"
 import { Hive, type HiveFileRef, type HiveSyncResult, type PublishableFile } from "../hive/hive-service.js"
+import { hiveFileLabel, hiveSyncNotices } from "../hive/hive-sync-notices.js"
 import type { HiveActions, HiveFile } from "../tui/hive-actions.js"
 
 export type HiveBackend = HiveActions & { readonly dispose: () => Promise<void> }
@@ -11,7 +12,6 @@ export type HiveBackend = HiveActions & { readonly dispose: () => Promise<void> 
 /** An id the app hands back unchanged; JSON keeps a project key with a "/" in it apart from the name. */
 const idOf = (ref: HiveFileRef) => JSON.stringify([ref.projectKey, ref.name])
 const refOf = (file: PublishableFile): HiveFileRef => ({ projectKey: file.projectKey, name: file.name })
-const shown = (ref: HiveFileRef) => `${ref.projectKey}/${ref.name}`
 
 /** Paths under the home directory as `~/…`: the line fits the screen and says the same. */
 const tilde = (path: string) => {
@@ -26,11 +26,9 @@ export const syncLines = (result: HiveSyncResult): ReadonlyArray<string> => {
   const lines = [
     ...result.written.map((path) => `wrote ${tilde(path)}`),
     ...result.removed.map((path) => `removed ${tilde(path)}`),
-    ...result.overwritten.map((path) => `overwrote your edit of ${tilde(path)}: hive files are read-only copies`),
     ...(result.entryEventsPulled > 0 ? [`pulled ${result.entryEventsPulled} entry event(s) of hive projects`] : []),
     ...(result.published > 0 ? [`delivered ${result.published} event(s) to your hive`] : []),
-    ...result.refused.map((file) => `not republished: ${shown(file)}: ${file.reason}`),
-    ...result.unreachable.map((hive) => `unreachable: ${hive.url}: ${hive.reason}`),
+    ...hiveSyncNotices(result, tilde),
   ]
   return lines.length > 0 ? lines : ["everything is up to date"]
 }
@@ -62,14 +60,14 @@ export const createHiveBackend = (hiveLayer: Layer.Layer<Hive> = liveHive): Hive
       const files = await call((hive) => hive.publishableFiles)
       const chosen = files.filter((file) => fileIds.includes(idOf(file)))
       const dropped = files.filter((file) => file.published && !fileIds.includes(idOf(file)))
-      const allow = chosen.filter((file) => allowedSecrets.includes(idOf(file))).map(shown)
+      const allow = chosen.filter((file) => allowedSecrets.includes(idOf(file))).map(hiveFileLabel)
       const published = chosen.length === 0 ? undefined : await call((hive) => hive.publish(chosen.map(refOf), { allow }))
       const unpublished = dropped.length === 0 ? undefined : await call((hive) => hive.unpublish(dropped.map(refOf)))
       const lines = [
-        ...(published?.published ?? []).map((file) => `published ${shown(file)}`),
-        ...(published?.unchanged ?? []).map((file) => `unchanged ${shown(file)}`),
-        ...(published?.refused ?? []).map((file) => `refused: ${shown(file)}: ${file.reason}`),
-        ...(unpublished?.unpublished ?? []).map((file) => `unpublished ${shown(file)}`),
+        ...(published?.published ?? []).map((file) => `published ${hiveFileLabel(file)}`),
+        ...(published?.unchanged ?? []).map((file) => `unchanged ${hiveFileLabel(file)}`),
+        ...(published?.refused ?? []).map((file) => `refused: ${hiveFileLabel(file)}: ${file.reason}`),
+        ...(unpublished?.unpublished ?? []).map((file) => `unpublished ${hiveFileLabel(file)}`),
         ...undelivered(published?.unreachable ?? null),
         ...undelivered(unpublished?.unreachable ?? null),
       ]

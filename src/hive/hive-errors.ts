@@ -1,13 +1,6 @@
 import { Schema } from "effect"
 import { redactSecrets } from "../sync/redact-secrets.js"
 
-/** A part of the hive this build does not offer yet. */
-export class HiveNotYet extends Schema.TaggedError<HiveNotYet>()("HiveNotYet", { operation: Schema.String }) {
-  override get message() {
-    return `hive ${this.operation} is not available in this build yet`
-  }
-}
-
 /** This user has no hive to publish to: no MotherDuck token and no hive file named. */
 export class NoHiveConfigured extends Schema.TaggedError<NoHiveConfigured>()("NoHiveConfigured", {}) {
   override get message() {

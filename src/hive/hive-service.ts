@@ -24,7 +24,6 @@ import { ownHiveEventsWhere, publishedMemorySql, subscribedEntryEventsWhere } fr
 import { ensureHiveDir, type HiveCopy, hiveLayout, importHiveIndex, materializeHive } from "./hive-files.js"
 import {
   HiveFileNotFound,
-  type HiveNotYet,
   HiveSyncBusy,
   HiveUnreachable,
   NoHiveConfigured,
@@ -137,19 +136,19 @@ export interface HiveApi {
   readonly publish: (
     files: ReadonlyArray<HiveFileRef>,
     options: PublishOptions,
-  ) => Effect.Effect<PublishResult, HiveStoreError | NoHiveConfigured | HiveFileNotFound | HiveNotYet>
+  ) => Effect.Effect<PublishResult, HiveStoreError | NoHiveConfigured | HiveFileNotFound>
   readonly unpublish: (
     files: ReadonlyArray<HiveFileRef>,
-  ) => Effect.Effect<UnpublishResult, HiveStoreError | NoHiveConfigured | HiveNotYet>
+  ) => Effect.Effect<UnpublishResult, HiveStoreError | NoHiveConfigured>
   /** This user's hive URL, to give teammates. */
-  readonly url: Effect.Effect<string, NoHiveConfigured | HiveUnreachable | HiveNotYet>
+  readonly url: Effect.Effect<string, NoHiveConfigured | HiveUnreachable>
   /** The projects a hive offers, to choose from before subscribing. */
-  readonly projectsAt: (url: string) => Effect.Effect<ReadonlyArray<HiveProject>, HiveUnreachable | HiveStoreError | HiveNotYet>
-  readonly subscribe: (url: string, projects: HiveProjects) => Effect.Effect<Subscription, HiveStoreError | HiveNotYet>
+  readonly projectsAt: (url: string) => Effect.Effect<ReadonlyArray<HiveProject>, HiveUnreachable | HiveStoreError>
+  readonly subscribe: (url: string, projects: HiveProjects) => Effect.Effect<Subscription, HiveStoreError>
   /** The subscriptions (or projects of them) dropped. */
-  readonly unsubscribe: (target: UnsubscribeTarget) => Effect.Effect<ReadonlyArray<Subscription>, HiveStoreError | NotSubscribed | HiveNotYet>
-  readonly subscriptions: Effect.Effect<ReadonlyArray<Subscription>, HiveStoreError | HiveNotYet>
-  readonly sync: Effect.Effect<HiveSyncResult, HiveStoreError | HiveSyncBusy | HiveNotYet>
+  readonly unsubscribe: (target: UnsubscribeTarget) => Effect.Effect<ReadonlyArray<Subscription>, HiveStoreError | NotSubscribed>
+  readonly subscriptions: Effect.Effect<ReadonlyArray<Subscription>, HiveStoreError>
+  readonly sync: Effect.Effect<HiveSyncResult, HiveStoreError | HiveSyncBusy>
 }
 
 /** A memory file as read from this machine. */

@@ -26,8 +26,8 @@ describe("the Refresh view's lines", () => {
     })).toEqual([
       "wrote ~/.claude/hive/shop/testing.md",
       "removed /elsewhere/old.md",
-      "overwrote your edit of ~/.claude/hive/shop/testing.md: hive files are read-only copies",
       "pulled 3 entry event(s) of hive projects",
+      "overwrote your edit of ~/.claude/hive/shop/testing.md: hive files are read-only copies",
       "not republished: shop/aws.md: looks like it holds a secret (AWS access key)",
       "unreachable: md:_share/claude_hive/0b0b: no MotherDuck token",
     ])

@@ -164,9 +164,11 @@ describe("claude-hive sync survives kill -9", () => {
     bob.hiveOk(["subscribe", alice.url])
     for (const delayMs of [250, 450, 650, 900]) {
       const child = spawn(process.execPath, [hiveBin, "sync"], { env: bob.env, cwd: bob.repo, stdio: "ignore" })
+      // Listened for at once: a sync that ends before the kill must not leave this waiting forever.
+      const closed = new Promise((done) => child.on("close", done))
       await new Promise((done) => setTimeout(done, delayMs))
       child.kill("SIGKILL")
-      await new Promise((done) => child.on("close", done))
+      await closed
       // The next publish touches the files: a killed sync must not have kept an old version.
       alice.writeMemory("note-000.md", `${contentOf(0)}v${delayMs}\n`)
       alice.hiveOk(["sync"])

@@ -11,6 +11,7 @@ import { redactSecrets } from "../../sync/redact-secrets.js"
 import { printJson } from "../output.js"
 import { logFailuresWhenQuiet, quietOption } from "../quiet-mode.js"
 import { json } from "../shared-options.js"
+import { hiveFileLabel, hiveSyncNotices } from "../../hive/hive-sync-notices.js"
 
 /** Some files were not published (secret-looking): the rest went out, and the exit code says so. */
 class PublishRefused extends Schema.TaggedError<PublishRefused>()("PublishRefused", { files: Schema.Number }) {
@@ -34,7 +35,6 @@ const allow = Options.text("allow").pipe(
   Options.withDescription("Publish this file (name, or project/name) although it looks like it holds a secret."),
 )
 
-const label = (file: HiveFileRef) => `${file.projectKey}/${file.name}`
 const withMd = (name: string) => (name.endsWith(".md") ? name : `${name}.md`)
 
 /**
@@ -50,19 +50,19 @@ const chooseFiles = (
 ) =>
   Effect.gen(function* () {
     const chosen = new Map<string, PublishableFile>()
-    const add = (file: PublishableFile) => chosen.set(label(file), file)
+    const add = (file: PublishableFile) => chosen.set(hiveFileLabel(file), file)
     if (everything) available.forEach(add)
     for (const project of projects) available.filter((file) => file.projectKey === project).forEach(add)
     const here = projectName(cwd)
     for (const word of words) {
       const path = isAbsolute(word) ? word : resolve(cwd, word)
       const byPath = available.filter((file) => file.path === path)
-      const byLabel = available.filter((file) => label(file) === word || label(file) === withMd(word))
+      const byLabel = available.filter((file) => hiveFileLabel(file) === word || hiveFileLabel(file) === withMd(word))
       const byName = available.filter((file) => file.name === withMd(word))
       const byNameHere = byName.filter((file) => file.projectKey === here)
       const found = [byPath, byLabel, byNameHere, byName].find((matches) => matches.length > 0) ?? []
       if (found.length === 0) return yield* new HiveFileNotFound({ file: word })
-      if (found.length > 1) return yield* new AmbiguousMemoryFile({ fragment: word, names: found.map(label) })
+      if (found.length > 1) return yield* new AmbiguousMemoryFile({ fragment: word, names: found.map(hiveFileLabel) })
       found.forEach(add)
     }
     return [...chosen.values()]
@@ -84,13 +84,13 @@ const publish = Command.make("publish", { files, project: projectOption, all, al
     const result = yield* (yield* Hive).publish(chosen, { allow: args.allow })
     if (args.json) yield* printJson(result)
     else {
-      const bytes = new Map(chosen.map((file) => [label(file), file.bytes]))
+      const bytes = new Map(chosen.map((file) => [hiveFileLabel(file), file.bytes]))
       yield* Console.log([
         `hive: ${result.url}`,
-        ...result.published.map((file) => `published  ${label(file)} (${bytes.get(label(file)) ?? 0} bytes)`),
-        ...result.unchanged.map((file) => `unchanged  ${label(file)}`),
+        ...result.published.map((file) => `published  ${hiveFileLabel(file)} (${bytes.get(hiveFileLabel(file)) ?? 0} bytes)`),
+        ...result.unchanged.map((file) => `unchanged  ${hiveFileLabel(file)}`),
       ].join("\n"))
-      for (const file of result.refused) yield* Console.error(`refused: ${label(file)}: ${file.reason}`)
+      for (const file of result.refused) yield* Console.error(`refused: ${hiveFileLabel(file)}: ${file.reason}`)
       yield* notDelivered(result.unreachable)
     }
     if (result.refused.length > 0) return yield* new PublishRefused({ files: result.refused.length })
@@ -112,8 +112,8 @@ const unpublish = Command.make("unpublish", { files, project: projectOption, all
     if (args.json) return yield* printJson(result)
     yield* Console.log([
       `hive: ${result.url}`,
-      ...result.unpublished.map((file) => `unpublished  ${label(file)}`),
-      ...result.notPublished.map((file) => `not published  ${label(file)}`),
+      ...result.unpublished.map((file) => `unpublished  ${hiveFileLabel(file)}`),
+      ...result.notPublished.map((file) => `not published  ${hiveFileLabel(file)}`),
     ].join("\n"))
     yield* notDelivered(result.unreachable)
   })).pipe(Command.withDescription("Take memory files out of your hive: subscribers' copies go on their next sync."))
@@ -156,9 +156,7 @@ const unsubscribe = Command.make("unsubscribe", {
 
 export const hiveSyncLines = (result: HiveSyncResult): ReadonlyArray<string> => [
   `hive: wrote ${result.written.length} file(s), removed ${result.removed.length}, pulled ${result.entryEventsPulled} entry event(s), delivered ${result.published} event(s) to your hive`,
-  ...result.overwritten.map((path) => `overwrote your edit of ${path}: hive files are read-only copies`),
-  ...result.refused.map((file) => `not republished: ${label(file)}: ${file.reason}`),
-  ...result.unreachable.map((hive) => `unreachable: ${hive.url}: ${hive.reason}`),
+  ...hiveSyncNotices(result),
 ]
 
 const sync = Command.make("sync", { quiet: quietOption("For hooks: print nothing, report failures in sync.log, always exit 0."), json }, (args) =>
@@ -182,7 +180,7 @@ const list = Command.make("list", { json }, (args) =>
     yield* Console.log([
       "memory files on this machine:",
       ...(publishable.length === 0 ? ["  none"] : publishable.map((file) =>
-        `  ${file.published ? (file.changedSincePublished ? "published, changed since" : "published") : "not published"}  ${label(file)} (${file.bytes} bytes)${
+        `  ${file.published ? (file.changedSincePublished ? "published, changed since" : "published") : "not published"}  ${hiveFileLabel(file)} (${file.bytes} bytes)${
           file.secretKind === null ? "" : `  looks secret: ${file.secretKind}`
         }`
       )),
