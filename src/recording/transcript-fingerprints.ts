@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import type { Db } from "../store/database.js"
-import { replaceRows } from "../store/insert-rows.js"
+import { replaceRowsAppending } from "../store/insert-rows.js"
 
 /**
  * Local bookkeeping for backfill: the size+mtime fingerprint of each session's files when it was
@@ -17,7 +17,7 @@ export const readFingerprints = (db: Db) =>
   )
 
 export const saveFingerprints = (db: Db, fingerprints: ReadonlyArray<{ readonly session_id: string; readonly fingerprint: string }>) =>
-  db.transaction(replaceRows(
+  db.transaction(replaceRowsAppending(
     db,
     "transcript_fingerprints",
     "session_id",
