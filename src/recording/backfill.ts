@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import { statSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
-import { LocalStore } from "../local-store/local-store.js"
+import { LocalStore, readerLockWait } from "../local-store/local-store.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
@@ -67,15 +67,17 @@ export const backfill = (options: BackfillOptions) =>
     const wanted = options.project === undefined
       ? recordings
       : recordings.filter((recording) => recording.event.project === options.project)
-    const result = yield* recorder.record(wanted)
     // Only what was considered for recording: sessions filtered out by --project stay unread.
     const read = new Set(wanted.map((recording) => recording.event.sessionId as string))
-    yield* store.use(({ db }) =>
-      saveFingerprints(db, changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
-        session_id: files.sessionId,
-        fingerprint,
-      })))
-    )
+    const fingerprintsRead = changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
+      session_id: files.sessionId,
+      fingerprint,
+    }))
+    // Nothing read (an unchanged history): the store is not opened again.
+    const result = wanted.length === 0
+      ? { recorded: 0, unchanged: 0 }
+      : yield* store.use((session) =>
+        recorder.recordIn(session, wanted).pipe(Effect.tap(() => saveFingerprints(session.db, fingerprintsRead))), readerLockWait)
     return {
       found: found.length,
       recorded: result.recorded,
