@@ -7,12 +7,17 @@ const marker = (text: string) => Buffer.from(text, "utf8")
 
 /** A top-level progress line (`"type":"progress","data":{…}`); its agent_progress copies never count. */
 export const progressLine = marker(`"type":"progress","data":`)
-/** Claude Code writes a user line's top-level type before its message: found in the line's head. */
-export const userType = marker(`"type":"user"`)
+/**
+ * Claude Code writes a user line's top-level type (`"type":"user"`) before its message: found in
+ * the line's head. It and progressLine begin alike: the head is searched for that beginning once.
+ */
+const typeKey = marker(`"type":"`)
+const progressValue = progressLine.subarray(typeKey.length)
+const userValue = marker(`user"`)
 /** How much of a line's start holds the envelope keys (cwd, sessionId, …, type) of user and progress lines. */
 export const headBytes = 1024
 /** Only tool-result user lines carry this key unescaped. */
-export const toolResult = marker(`"tool_use_id"`)
+const toolResult = marker(`"tool_use_id"`)
 const errorKey = marker(`"is_error"`)
 
 /**
@@ -27,14 +32,16 @@ export const saysIsErrorTrue = (line: Buffer): boolean => {
   }
   return false
 }
-export const usage = marker(`"usage"`)
 /**
- * Value tokens rather than `"type":"user"` pairs, so JSON written with spaces after colons still
- * matches: a line parsed needlessly costs time, a line skipped wrongly would cost correctness.
+ * `"usage"`, and `"user"` as a value token rather than a `"type":"user"` pair, so JSON written with
+ * spaces after colons still matches: a line parsed needlessly costs time, a line skipped wrongly
+ * would cost correctness. They begin alike, so a line is searched for that beginning once.
  */
-export const userLine = marker(`"user"`)
+const quotedUs = marker(`"us`)
+const userRest = marker(`er"`)
+const usageRest = marker(`age"`)
 /** Small metadata lines: titles, Claude Code's own cost figure, skills attachments. */
-export const metadataLines = [
+const metadataLines = [
   marker(`"summary"`),
   marker(`"ai-title"`),
   marker(`"custom-title"`),
@@ -55,4 +62,59 @@ export const lastTimestamp = (line: Buffer): string | undefined => {
   const start = at + timestampKey.length
   const end = line.indexOf(0x22, start)
   return end === -1 || end - start > 40 ? undefined : line.toString("latin1", start, end)
+}
+
+/** Whether `line` holds `text` at `at`, entirely. */
+const holdsAt = (line: Buffer, at: number, text: Buffer): boolean => {
+  if (at + text.length > line.length) return false
+  for (let index = 0; index < text.length; index++) if (line[at + index] !== text[index]) return false
+  return true
+}
+
+const progressMark = 1
+const userMark = 2
+
+/** progressLine and `"type":"user"` in one pass over the head: every match of either starts at a typeKey. */
+const headTypeMarks = (head: Buffer): number => {
+  let marks = 0
+  for (let at = head.indexOf(typeKey); at !== -1; at = head.indexOf(typeKey, at + 1)) {
+    const value = at + typeKey.length
+    if (holdsAt(head, value, progressValue)) marks |= progressMark
+    else if (holdsAt(head, value, userValue)) marks |= userMark
+  }
+  return marks
+}
+
+const usageMark = 4
+
+/** `"user"` and `"usage"` in one pass: every match of either starts at a quotedUs. */
+const userAndUsageMarks = (line: Buffer): number => {
+  let marks = 0
+  for (let at = line.indexOf(quotedUs); at !== -1; at = line.indexOf(quotedUs, at + 1)) {
+    const rest = at + quotedUs.length
+    if (holdsAt(line, rest, userRest)) marks |= userMark
+    else if (holdsAt(line, rest, usageRest)) marks |= usageMark
+  }
+  return marks
+}
+
+/**
+ * Whether a line is worth JSON-parsing, decided from the line's head where Claude Code's key
+ * order allows (progress and user lines name their type before their payload), so large tool
+ * results and progress copies are never scanned in full; other lines are scanned for the
+ * markers that can matter. In order: a progress line never is; a user line is unless it holds a
+ * tool result; a line with usage is; else only a small metadata line is.
+ */
+export const worthParsing = (line: Buffer): boolean => {
+  const long = line.length > headBytes
+  const head = long ? line.subarray(0, headBytes) : line
+  const headTypes = headTypeMarks(head)
+  if ((headTypes & progressMark) !== 0) return false
+  if ((headTypes & userMark) !== 0) return head.indexOf(toolResult) === -1
+  // The head holds no progress marker: one further on starts where it no longer fits in the head.
+  if (long && line.indexOf(progressLine, headBytes - progressLine.length + 1) !== -1) return false
+  const marks = userAndUsageMarks(line)
+  if ((marks & userMark) !== 0) return line.indexOf(toolResult) === -1
+  if ((marks & usageMark) !== 0) return true
+  return metadataLines.some((metadata) => line.indexOf(metadata) !== -1)
 }
