@@ -4,6 +4,7 @@ import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
+import { writeFingerprintCache } from "./fingerprint-cache.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
 import { parseInParallel } from "./parallel-parse.js"
@@ -52,9 +53,15 @@ export const backfill = (options: BackfillOptions) =>
     const recorder = yield* SessionRecorder
     const since = options.since
     const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
-    const known = yield* store.use(({ db }) => readFingerprints(db))
-    const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
-    const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+    const changed = yield* store.use(({ db }) =>
+      readFingerprints(db).pipe(Effect.map((known) => {
+        const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
+        const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+        // Nothing to read: the table stays as it is, and its copy can answer the next backfill.
+        if (changed.length === 0) writeFingerprintCache(db.path, known)
+        return changed
+      }))
+    )
 
     const outcomes = yield* Effect.tryPromise({
       try: () => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress),
@@ -77,7 +84,10 @@ export const backfill = (options: BackfillOptions) =>
     const result = wanted.length === 0
       ? { recorded: 0, unchanged: 0 }
       : yield* store.use((session) =>
-        recorder.recordIn(session, wanted).pipe(Effect.tap(() => saveFingerprints(session.db, fingerprintsRead))), readerLockWait)
+        recorder.recordIn(session, wanted).pipe(
+          Effect.tap(() => saveFingerprints(session.db, fingerprintsRead)),
+          Effect.tap(() => readFingerprints(session.db).pipe(Effect.map((saved) => writeFingerprintCache(session.db.path, saved)))),
+        ), readerLockWait)
     return {
       found: found.length,
       recorded: result.recorded,
