@@ -18,20 +18,37 @@ const userValue = marker(`user"`)
 export const headBytes = 1024
 /** Only tool-result user lines carry this key unescaped. */
 const toolResult = marker(`"tool_use_id"`)
+
+/** Whether `line` holds `text` at `at`, entirely. */
+const holdsAt = (line: Buffer, at: number, text: Buffer): boolean => {
+  if (at + text.length > line.length) return false
+  for (let index = 0; index < text.length; index++) if (line[at + index] !== text[index]) return false
+  return true
+}
+
 const errorKey = marker(`"is_error"`)
+/**
+ * Searched for instead of the whole key: a needle that starts with a quote stops at every quote
+ * of the line, one that starts with `_` rarely stops at all (six times faster on tool output).
+ */
+const errorKeyHead = errorKey.subarray(0, 3)
+const errorKeyTail = errorKey.subarray(3)
 
 /**
  * Whether a line holds `"is_error": true` (with or without spaces): a failed tool call's result
  * says so, and only then is its line parsed.
  */
 export const saysIsErrorTrue = (line: Buffer): boolean => {
-  for (let at = line.indexOf(errorKey); at !== -1; at = line.indexOf(errorKey, at + 1)) {
+  for (let tail = line.indexOf(errorKeyTail, errorKeyHead.length); tail !== -1; tail = line.indexOf(errorKeyTail, tail + 1)) {
+    const at = tail - errorKeyHead.length
+    if (!holdsAt(line, at, errorKeyHead)) continue
     let next = at + errorKey.length
     while (line[next] === 0x20 || line[next] === 0x3a) next++
     if (line[next] === 0x74) return true
   }
   return false
 }
+
 /**
  * `"usage"`, and `"user"` as a value token rather than a `"type":"user"` pair, so JSON written with
  * spaces after colons still matches: a line parsed needlessly costs time, a line skipped wrongly
@@ -62,13 +79,6 @@ export const lastTimestamp = (line: Buffer): string | undefined => {
   const start = at + timestampKey.length
   const end = line.indexOf(0x22, start)
   return end === -1 || end - start > 40 ? undefined : line.toString("latin1", start, end)
-}
-
-/** Whether `line` holds `text` at `at`, entirely. */
-const holdsAt = (line: Buffer, at: number, text: Buffer): boolean => {
-  if (at + text.length > line.length) return false
-  for (let index = 0; index < text.length; index++) if (line[at + index] !== text[index]) return false
-  return true
 }
 
 const progressMark = 1

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { headBytes, worthParsing } from "../../src/transcript/line-markers.js"
+import { headBytes, saysIsErrorTrue, worthParsing } from "../../src/transcript/line-markers.js"
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
@@ -44,5 +44,27 @@ describe("worthParsing", () => {
     }
     expect(worthParsing(Buffer.from(`${"x".repeat(headBytes + 10)}"type":"progress","data":{"usage":1}`))).toBe(false)
     expect(worthParsing(Buffer.from(`${"x".repeat(headBytes - 3)}"type":"progress","data":{"usage":1}`))).toBe(false)
+  })
+})
+
+/** `"is_error"`, then spaces or colons, then `t`: from every occurrence of the whole key. */
+const wholeKeyAtATime = (line: Buffer): boolean => {
+  const key = Buffer.from(`"is_error"`)
+  for (let at = line.indexOf(key); at !== -1; at = line.indexOf(key, at + 1)) {
+    let next = at + key.length
+    while (line[next] === 0x20 || line[next] === 0x3a) next++
+    if (line[next] === 0x74) return true
+  }
+  return false
+}
+
+const errorPieces = [`"is_error"`, `"is_error`, `_error"`, `"is`, `is_error"`, `"`, `:`, ` `, `t`, `true`, `false`, `\\"is_error\\"`, `x`]
+const errorLine = fc.array(fc.constantFrom(...errorPieces), { maxLength: 16 }).map((parts) => Buffer.from(parts.join("")))
+
+describe("saysIsErrorTrue", () => {
+  it(`finds "is_error": true wherever the whole key does (seed=${seed})`, () => {
+    fc.assert(fc.property(errorLine, (candidate) => saysIsErrorTrue(candidate) === wholeKeyAtATime(candidate)), { seed, numRuns: 3000 })
+    expect(saysIsErrorTrue(Buffer.from(`"is_error": true`))).toBe(true)
+    expect(saysIsErrorTrue(Buffer.from(`is_error": true`))).toBe(false)
   })
 })
