@@ -1,7 +1,8 @@
 import { Effect, Schema } from "effect"
-import { statSync } from "node:fs"
+import { existsSync, statSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
+import { dataDirIsAFile } from "../config/data-paths.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
 import { writeFingerprintCache } from "./fingerprint-cache.js"
@@ -53,15 +54,19 @@ export const backfill = (options: BackfillOptions) =>
     const recorder = yield* SessionRecorder
     const since = options.since
     const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
-    const changed = yield* store.use(({ db }) =>
-      readFingerprints(db).pipe(Effect.map((known) => {
-        const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
-        const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
-        // Nothing to read: the table stays as it is, and its copy can answer the next backfill.
-        if (changed.length === 0) writeFingerprintCache(db.path, known)
-        return changed
-      }))
-    )
+    const changedSince = (known: ReadonlyMap<string, string>) =>
+      found.map((files) => ({ files, fingerprint: filesFingerprint(files) })).filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+    // A store not created yet knows no fingerprint: it is created once there is something to record.
+    const changed = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
+      ? changedSince(new Map())
+      : yield* store.use(({ db }) =>
+        readFingerprints(db).pipe(Effect.map((known) => {
+          const changed = changedSince(known)
+          // Nothing to read: the table stays as it is, and its copy can answer the next backfill.
+          if (changed.length === 0) writeFingerprintCache(db.path, known)
+          return changed
+        }))
+      )
 
     const outcomes = yield* Effect.tryPromise({
       try: () => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress),
