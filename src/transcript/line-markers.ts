@@ -83,30 +83,24 @@ export const lastTimestamp = (line: Buffer): string | undefined => {
 
 const progressMark = 1
 const userMark = 2
-
-/** progressLine and `"type":"user"` in one pass over the head: every match of either starts at a typeKey. */
-const headTypeMarks = (head: Buffer): number => {
-  let marks = 0
-  for (let at = head.indexOf(typeKey); at !== -1; at = head.indexOf(typeKey, at + 1)) {
-    const value = at + typeKey.length
-    if (holdsAt(head, value, progressValue)) marks |= progressMark
-    else if (holdsAt(head, value, userValue)) marks |= userMark
-  }
-  return marks
-}
-
 const usageMark = 4
 
-/** `"user"` and `"usage"` in one pass: every match of either starts at a quotedUs. */
-const userAndUsageMarks = (line: Buffer): number => {
+/**
+ * Which of several markers that begin with the same `prefix` a text holds, in one pass: every
+ * match of any starts at a match of the prefix. Each marker is the prefix and its rest.
+ */
+const markersSharing = (text: Buffer, prefix: Buffer, rests: ReadonlyArray<readonly [Buffer, number]>): number => {
   let marks = 0
-  for (let at = line.indexOf(quotedUs); at !== -1; at = line.indexOf(quotedUs, at + 1)) {
-    const rest = at + quotedUs.length
-    if (holdsAt(line, rest, userRest)) marks |= userMark
-    else if (holdsAt(line, rest, usageRest)) marks |= usageMark
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+    for (const [rest, mark] of rests) if (holdsAt(text, at + prefix.length, rest)) marks |= mark
   }
   return marks
 }
+
+/** progressLine and `"type":"user"`, looked for in a line's head. */
+const headTypes = [[progressValue, progressMark], [userValue, userMark]] as const
+/** `"user"` and `"usage"`, looked for in a whole line. */
+const userOrUsage = [[userRest, userMark], [usageRest, usageMark]] as const
 
 /**
  * Whether a line is worth JSON-parsing, decided from the line's head where Claude Code's key
@@ -118,12 +112,12 @@ const userAndUsageMarks = (line: Buffer): number => {
 export const worthParsing = (line: Buffer): boolean => {
   const long = line.length > headBytes
   const head = long ? line.subarray(0, headBytes) : line
-  const headTypes = headTypeMarks(head)
-  if ((headTypes & progressMark) !== 0) return false
-  if ((headTypes & userMark) !== 0) return head.indexOf(toolResult) === -1
+  const inHead = markersSharing(head, typeKey, headTypes)
+  if ((inHead & progressMark) !== 0) return false
+  if ((inHead & userMark) !== 0) return head.indexOf(toolResult) === -1
   // The head holds no progress marker: one further on starts where it no longer fits in the head.
   if (long && line.indexOf(progressLine, headBytes - progressLine.length + 1) !== -1) return false
-  const marks = userAndUsageMarks(line)
+  const marks = markersSharing(line, quotedUs, userOrUsage)
   if ((marks & userMark) !== 0) return line.indexOf(toolResult) === -1
   if ((marks & usageMark) !== 0) return true
   return metadataLines.some((metadata) => line.indexOf(metadata) !== -1)
