@@ -60,12 +60,12 @@ export const backfill = (options: BackfillOptions) =>
     const changed = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
       ? changedSince(new Map())
       : yield* store.use(({ db }) =>
-        readFingerprints(db).pipe(Effect.map((known) => {
+        readFingerprints(db).pipe(Effect.flatMap((known) => Effect.sync(() => {
           const changed = changedSince(known)
           // Nothing to read: the table stays as it is, and its copy can answer the next backfill.
           if (changed.length === 0) writeFingerprintCache(db.path, known)
           return changed
-        }))
+        })))
       )
 
     const outcomes = yield* Effect.tryPromise({
@@ -91,7 +91,7 @@ export const backfill = (options: BackfillOptions) =>
       : yield* store.use((session) =>
         recorder.recordIn(session, wanted).pipe(
           Effect.tap(() => saveFingerprints(session.db, fingerprintsRead)),
-          Effect.tap(() => readFingerprints(session.db).pipe(Effect.map((saved) => writeFingerprintCache(session.db.path, saved)))),
+          Effect.tap(() => readFingerprints(session.db).pipe(Effect.tap((saved) => Effect.sync(() => writeFingerprintCache(session.db.path, saved))))),
         ), readerLockWait)
     return {
       found: found.length,

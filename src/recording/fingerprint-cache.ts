@@ -11,7 +11,7 @@ import { replaceFile } from "../snapshot/replace-file.js"
  * only for the store file it was written beside (same inode) and by the same version, which
  * is the one that could have changed the table's meaning.
  */
-export const fingerprintCachePath = (database: string): string => join(dirname(database), "transcript-fingerprints.json")
+const fingerprintCachePath = (database: string): string => join(dirname(database), "transcript-fingerprints.json")
 
 interface FingerprintCache {
   readonly version: string
