@@ -4,7 +4,7 @@
 // Effect or DuckDB (`memory hook` from `memory-hook.cjs`), and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
 // from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin, `hive.cjs` the `claude-hive` bin;
-// `parse-worker.cjs` parses transcripts on other cores.
+// `parse-worker.cjs` parses transcripts on other cores; `light-backfill.cjs` answers a bare `backfill` over an unchanged history.
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
@@ -35,6 +35,8 @@ for (const name of existsSync("dist") ? readdirSync("dist").filter((name) => nam
 await bundle({ search: "src/cli/search-fast-path.ts", "memory-search": "src/cli/memory-search-fast-path.ts" })
 // `list`, `show`, `log` and `resolve` from the entries read model and the spool, without Effect or DuckDB.
 await bundle({ "light-entries": "src/cli/light-entries.ts" })
+// A bare `backfill` over an unchanged history, from the fingerprints' copy beside the store.
+await bundle({ "light-backfill": "src/cli/light-backfill.ts" })
 // `memory hook`, run after every Write and Edit: only what it needs.
 await bundle({ "memory-hook": "src/cli/memory-hook-bin.ts" })
 await bundle({ setup: "src/cli/setup-bin.ts", "memory-sync": "src/cli/memory-bin.ts", hive: "src/cli/hive-bin.ts" }, { ...bin, external: ["./cli.cjs"] })
@@ -95,7 +97,7 @@ await bundle(
   { cli: "src/cli/launcher.ts" },
   {
     ...bin,
-    external: ["./main.cjs", "./browser-backend.cjs", "./hive-backend.cjs", "./search.cjs", "./statusline.cjs", "./memory-search.cjs", "./memory-hook.cjs"],
+    external: ["./main.cjs", "./browser-backend.cjs", "./hive-backend.cjs", "./search.cjs", "./statusline.cjs", "./memory-search.cjs", "./memory-hook.cjs", "./light-backfill.cjs"],
     define: {
       __CSL_VERSION__: JSON.stringify(version),
       __CSL_CODE_CACHES__: JSON.stringify(codeCaches),

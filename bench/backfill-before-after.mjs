@@ -1,7 +1,7 @@
 // Backfill cost of a change, measured in one run on one seeded corpus: ccusage `daily --json
 // --offline` (the peer) and the cold and warm `backfill` of two builds, interleaved; medians.
 // Usage: node bench/backfill-before-after.mjs --before <dist/cli.cjs> --after <dist/cli.cjs>
-//          [--work /tmp/csl-bench-ab] [--sessions 400] [--rounds 3]
+//          [--work /tmp/csl-bench-ab] [--sessions 400] [--rounds 3] [--shape default|tool-heavy] [--seed 42]
 // Installs ccusage into <work>/ccusage on first use, as bench/ingest.mjs does.
 import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
@@ -14,12 +14,14 @@ if (!builds.before || !builds.after) throw new Error("usage: backfill-before-aft
 const work = option("work", "/tmp/csl-bench-ab")
 const sessions = option("sessions", "400")
 const rounds = Number(option("rounds", 3))
+const shape = option("shape", "default")
+const seed = option("seed", "42")
 const ccusageVersion = "20.0.24"
 mkdirSync(work, { recursive: true })
 
-const corpus = join(work, `corpus-${sessions}`)
+const corpus = join(work, `corpus-${shape}-${sessions}${seed === "42" ? "" : `-seed-${seed}`}`)
 if (!existsSync(join(corpus, ".claude"))) {
-  execFileSync(process.execPath, [join(import.meta.dirname, "generate-corpus.mjs"), corpus, "--sessions", sessions, "--seed", "42"], { stdio: "inherit" })
+  execFileSync(process.execPath, [join(import.meta.dirname, "generate-corpus.mjs"), corpus, "--sessions", sessions, "--seed", seed, "--shape", shape], { stdio: "inherit" })
 }
 const ccusage = join(work, "ccusage", "node_modules", ".bin", "ccusage")
 if (!existsSync(ccusage)) {
@@ -55,7 +57,7 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const peer = median(times.ccusage)
-console.log(`corpus: ${sessions} sessions (seed 42); medians of ${rounds} interleaved rounds`)
+console.log(`corpus: ${shape}, ${sessions} sessions (seed ${seed}); medians of ${rounds} interleaved rounds`)
 console.log(`ccusage daily --json --offline  ${peer.toFixed(2)} s`)
 for (const build of ["before", "after"]) {
   const cold = median(times[build].cold)

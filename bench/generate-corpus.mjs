@@ -15,7 +15,13 @@
 // count a response, it belongs to the one whose copy has the earliest time, then one whose copy
 // is unmarked, then the smallest session id.
 //
-// Usage: node bench/generate-corpus.mjs <out-dir> [--sessions 3100] [--seed 42] [--huge-mb 700] [--projects 40] [--copies 0.1]
+// `--shape tool-heavy` writes a differently shaped history (issue 12: the ratio to ccusage must
+// hold on more than one shape): responses of many small content blocks, most ending in a tool
+// call, large tool results (5-400 KB lines) after most of them, Write/Edit calls carrying whole
+// files in their input (long assistant lines, which are parsed), and subagents in most sessions,
+// several each and larger; the same counting shapes and truth as the default.
+//
+// Usage: node bench/generate-corpus.mjs <out-dir> [--sessions 3100] [--seed 42] [--huge-mb 700] [--projects 40] [--copies 0.1] [--shape default|tool-heavy]
 // Writes <out-dir>/.claude/projects/...; never touches the real ~/.claude.
 import { closeSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from "node:fs"
 import { join } from "node:path"
@@ -23,10 +29,14 @@ import { join } from "node:path"
 const args = process.argv.slice(2)
 const outDir = args[0]
 if (!outDir) throw new Error("usage: generate-corpus.mjs <out-dir> [--sessions N] [--seed S] [--huge-mb MB] [--projects N] [--copies P]")
-const option = (name, fallback) => {
+const textOption = (name, fallback) => {
   const at = args.indexOf(`--${name}`)
-  return at === -1 ? fallback : Number(args[at + 1])
+  return at === -1 ? fallback : args[at + 1]
 }
+const option = (name, fallback) => Number(textOption(name, fallback))
+const shape = textOption("shape", "default")
+if (shape !== "default" && shape !== "tool-heavy") throw new Error(`--shape must be default or tool-heavy, not ${shape}`)
+const toolHeavy = shape === "tool-heavy"
 const sessionCount = option("sessions", 3100)
 const hugeMb = option("huge-mb", 0)
 // The share of sessions that start with copies of an earlier session of their project.
@@ -159,6 +169,18 @@ const usage = (output) => ({
   service_tier: "standard",
 })
 
+/** A tool call; in the tool-heavy shape a quarter of them write a whole file (a long assistant line). */
+const toolUse = () => {
+  const id = `toolu_${hex(20)}`
+  if (toolHeavy && random() < 0.25) {
+    const name = pick(["Write", "Edit"])
+    const body = filler(int(1_000, 40_000))
+    const input = name === "Write" ? { file_path: `/home/dev/src/${hex(6)}.ts`, content: body } : { file_path: `/home/dev/src/${hex(6)}.ts`, old_string: body.slice(0, 200), new_string: body }
+    return { type: "tool_use", id, name, input }
+  }
+  return { type: "tool_use", id, name: pick(["Bash", "Read", "Edit", "Grep", "Skill"]), input: { command: "ls" } }
+}
+
 /** One API response as Claude Code writes it: a line per content block, sharing id, requestId and
  * input/cache usage, with output_tokens growing to its final value on the last line, each line a
  * little later than the one before. Returns its lines, the time of the last, and what counts. */
@@ -169,7 +191,7 @@ const response = (session, time, extra = {}) => {
   // Client-written "<synthetic>" messages (no API call) are one line with all-zero usage.
   const synthetic = random() < 0.01
   const name = synthetic ? "<synthetic>" : session.model ?? model()
-  const blocks = synthetic || requestId === undefined ? 1 : int(1, 4)
+  const blocks = synthetic || requestId === undefined ? 1 : toolHeavy ? int(2, 8) : int(1, 4)
   const finalOutput = int(20, 3000)
   const write = random() < 0.3 ? int(500, 30_000) : 0
   const write1h = random() < 0.5 ? write : 0
@@ -182,9 +204,9 @@ const response = (session, time, extra = {}) => {
     if (block > 0) at += int(50, 1500)
     const output = synthetic ? 0 : block === blocks - 1 ? finalOutput : Math.floor((finalOutput * (block + 1)) / blocks / 3)
     const last = block === blocks - 1
-    const content = last && random() < 0.6
-      ? [{ type: "tool_use", id: `toolu_${hex(20)}`, name: pick(["Bash", "Read", "Edit", "Grep", "Skill"]), input: { command: "ls" } }]
-      : [{ type: block === 0 ? "thinking" : "text", text: filler(int(50, 600)) }]
+    const content = last && random() < (toolHeavy ? 0.9 : 0.6)
+      ? [toolUse()]
+      : [{ type: block === 0 ? "thinking" : "text", text: toolHeavy ? filler(int(10, 150)) : filler(int(50, 600)) }]
     lines.push(JSON.stringify({
       ...envelope(session, at),
       message: { model: name, id, type: "message", role: "assistant", content, stop_reason: null, usage: { ...base, output_tokens: output } },
@@ -245,7 +267,8 @@ const writeConversation = (writer, session, targetBytes, keep, holder, inMain, s
     if (inMain) noteEnd(holder, reply.end)
     time = reply.end
     const roll = random()
-    if (roll < 0.5) emit(toolResult(session, time + 500, int(200, Math.min(60_000, Math.max(400, targetBytes / 20)))), time + 500)
+    if (toolHeavy && roll < 0.85) emit(toolResult(session, time + 500, random() < 0.15 ? int(60_000, 400_000) : int(5_000, 60_000)), time + 500)
+    else if (roll < 0.5) emit(toolResult(session, time + 500, int(200, Math.min(60_000, Math.max(400, targetBytes / 20)))), time + 500)
     else if (roll < 0.6 && nextCopy < subagentLines.length) emit(progress(session, time + 200, subagentLines[nextCopy++]), time + 200)
     else if (roll < 0.7) emit(progress(session, time + 200, null), time + 200)
     else if (roll < 0.75) emit(userLine(session, time + 1000, `Now ${pick(["add tests", "clean up", "ship it"])}`), time + 1000)
@@ -284,11 +307,11 @@ for (let index = 0; index < sessionCount; index++) {
     startMs: start + Math.floor(random() * span), model: random() < 0.7 ? model() : undefined,
   }
   // Subagents first, in memory: the parent's progress lines embed copies of their assistant lines.
-  const subagents = random() < 0.2
-    ? Array.from({ length: int(1, 3) }, () => {
+  const subagents = random() < (toolHeavy ? 0.65 : 0.2)
+    ? Array.from({ length: toolHeavy ? int(2, 6) : int(1, 3) }, () => {
       const sub = new MemoryWriter()
       const subSession = { ...session, model: "claude-haiku-4-5-20251001", startMs: session.startMs + int(10_000, 600_000) }
-      writeConversation(sub, subSession, int(5_000, 200_000), false, session.id, false)
+      writeConversation(sub, subSession, toolHeavy ? int(50_000, 1_000_000) : int(5_000, 200_000), false, session.id, false)
       return sub.lines
     })
     : []

@@ -8,6 +8,7 @@
  * search index (search.cjs), `memory search` from a current memory index (memory-search.cjs) and
  * `statusline` from its own bundle (statusline.cjs). `list`, `show`, `log` and `resolve` are answered
  * from the entries read model and the spool where light-entries.ts can (light-entries.cjs).
+ * A bare `backfill` over an unchanged history is answered by light-backfill.cjs.
  * `--help` and `--version` are printed from the full CLI's own output, taken at build time. Any other arguments, including any the hot path does
  * not recognise, go to the bundle command-table.ts names (the full CLI, or the entries commands'
  * own), compiled from its code cache.
@@ -90,7 +91,10 @@ if (args.length === 1 && onlyArg !== undefined && Object.hasOwn(__CSL_ROOT_OUTPU
   else process.stdout.write(output)
 } else if (hotPath === undefined) {
   const lightPathOff = (process.env.CLAUDE_LOGGER_FULL_CLI ?? "") !== ""
-  const answeredLight = isLightEntryCommand(args[0]) && !lightPathOff && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)
+  const answeredLight = !lightPathOff && (
+    (isLightEntryCommand(args[0]) && (requireBundle("light-entries.cjs") as typeof import("./light-entries.js")).answeredLight(args, process.env, __filename)) ||
+    (args.length === 1 && args[0] === "backfill" && (require("./light-backfill.cjs") as typeof import("./light-backfill.js")).answeredLight(process.env))
+  )
   if (!answeredLight) requireBundle(bundleFor(args))
 } else {
   try {

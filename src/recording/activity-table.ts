@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { createTableIfMissing } from "../store/create-table.js"
 import type { Db } from "../store/database.js"
-import { replaceRows } from "../store/insert-rows.js"
+import { replaceRowsAppending } from "../store/insert-rows.js"
 import type { ToolCall } from "../transcript/tool-calls.js"
 
 /**
@@ -41,7 +41,7 @@ export interface SessionActivity {
 
 /** Replaces the activity of these sessions with what their files hold now. */
 export const storeActivity = (db: Db, sessions: ReadonlyArray<SessionActivity>) =>
-  sessions.length === 0 ? Effect.void : db.transaction(replaceRows(
+  sessions.length === 0 ? Effect.void : db.transaction(replaceRowsAppending(
     db,
     activityTable,
     "session_id",

@@ -1,9 +1,11 @@
 import { Effect, Schema } from "effect"
-import { statSync } from "node:fs"
+import { existsSync, statSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
-import { LocalStore } from "../local-store/local-store.js"
+import { dataDirIsAFile } from "../config/data-paths.js"
+import { LocalStore, readerLockWait } from "../local-store/local-store.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
+import { writeFingerprintCache } from "./fingerprint-cache.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
 import { parseInParallel } from "./parallel-parse.js"
@@ -52,9 +54,19 @@ export const backfill = (options: BackfillOptions) =>
     const recorder = yield* SessionRecorder
     const since = options.since
     const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
-    const known = yield* store.use(({ db }) => readFingerprints(db))
-    const fingerprinted = found.map((files) => ({ files, fingerprint: filesFingerprint(files) }))
-    const changed = fingerprinted.filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+    const changedSince = (known: ReadonlyMap<string, string>) =>
+      found.map((files) => ({ files, fingerprint: filesFingerprint(files) })).filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
+    // A store not created yet knows no fingerprint: it is created once there is something to record.
+    const changed = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
+      ? changedSince(new Map())
+      : yield* store.use(({ db }) =>
+        readFingerprints(db).pipe(Effect.flatMap((known) => Effect.sync(() => {
+          const changed = changedSince(known)
+          // Nothing to read: the table stays as it is, and its copy can answer the next backfill.
+          if (changed.length === 0) writeFingerprintCache(db.path, known)
+          return changed
+        })))
+      )
 
     const outcomes = yield* Effect.tryPromise({
       try: () => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress),
@@ -67,15 +79,20 @@ export const backfill = (options: BackfillOptions) =>
     const wanted = options.project === undefined
       ? recordings
       : recordings.filter((recording) => recording.event.project === options.project)
-    const result = yield* recorder.record(wanted)
     // Only what was considered for recording: sessions filtered out by --project stay unread.
     const read = new Set(wanted.map((recording) => recording.event.sessionId as string))
-    yield* store.use(({ db }) =>
-      saveFingerprints(db, changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
-        session_id: files.sessionId,
-        fingerprint,
-      })))
-    )
+    const fingerprintsRead = changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
+      session_id: files.sessionId,
+      fingerprint,
+    }))
+    // Nothing read (an unchanged history): the store is not opened again.
+    const result = wanted.length === 0
+      ? { recorded: 0, unchanged: 0 }
+      : yield* store.use((session) =>
+        recorder.recordIn(session, wanted).pipe(
+          Effect.tap(() => saveFingerprints(session.db, fingerprintsRead)),
+          Effect.tap(() => readFingerprints(session.db).pipe(Effect.tap((saved) => Effect.sync(() => writeFingerprintCache(session.db.path, saved))))),
+        ), readerLockWait)
     return {
       found: found.length,
       recorded: result.recorded,

@@ -17,6 +17,12 @@ const sizeOf = (job: ParseJob) => {
 }
 
 /**
+ * Jobs each worker holds at once: the next one waits in its queue while it parses, so it never
+ * idles for the round trip to this thread (a thousand small sessions, on busy cores).
+ */
+const jobsInFlight = 2
+
+/**
  * Parses sessions on every core. The largest go first so one huge transcript does not finish
  * last on a lone worker. Small batches, or no bundled worker, are parsed in this thread.
  */
@@ -39,21 +45,22 @@ export const parseInParallel = async (
   const runWorker = () =>
     new Promise<void>((finish, fail) => {
       const worker = new Worker(workerScript, { workerData: { prices: rules.prices, sessionTypes: rules.sessionTypes } })
+      let held = 0
       const next = () => {
         const job = queue.shift()
-        if (job === undefined) {
-          void worker.terminate().then(() => finish())
-          return
-        }
-        worker.postMessage(job)
+        if (job !== undefined) {
+          held++
+          worker.postMessage(job)
+        } else if (held === 0) void worker.terminate().then(() => finish())
       }
       worker.on("message", (outcome: ParseOutcome) => {
+        held--
         outcomes.push(outcome)
         onProgress(++done, jobs.length)
         next()
       })
       worker.on("error", fail)
-      next()
+      for (let job = 0; job < jobsInFlight; job++) next()
     })
   await Promise.all(Array.from({ length: workers }, runWorker))
   return outcomes

@@ -5,6 +5,7 @@ import { AppConfig } from "../config/app-config.js"
 import { latestPayloads } from "../events/event-store.js"
 import { payloadOf } from "../events/stored-event.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
+import type { StoreSession } from "../local-store/store-extension.js"
 import { loadPrices } from "../transcript/pricing.js"
 import { loadSessionTypeRules } from "../transcript/session-type.js"
 import { settleOwnership } from "./response-owners.js"
@@ -23,25 +24,27 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
       sessionTypes: loadSessionTypeRules(join(paths.dataDir, "session_types.yaml")),
     })
 
-    /** Returns how many were recorded and how many were unchanged. */
-    const record = (parsed: ReadonlyArray<SessionRecording>) =>
-      store.use(({ append, db }) =>
-        Effect.gen(function* () {
-          if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
-          yield* storeActivity(db, parsed.map(({ event, toolCalls }) => ({ sessionId: event.sessionId, project: event.project, cwd: event.cwd, toolCalls })))
-          const recordings = yield* settleOwnership(db, parsed, rules())
-          const latest = yield* latestPayloads(db, "SessionRecorded", recordings.map((recording) => recording.event.sessionId))
-          const previous = new Map([...latest].map(([sessionId, payload]) => [sessionId, JSON.stringify(JSON.parse(payload))]))
-          const changed = recordings.filter((recording) =>
-            previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
-          )
-          yield* append(changed.map((recording) => () => recording.event))
-          // Sessions outside the batch that settling re-recorded count as recorded, never as unchanged.
-          const inBatch = new Set(parsed.map((recording) => recording.event.sessionId))
-          return { recorded: changed.length, unchanged: parsed.length - changed.filter((recording) => inBatch.has(recording.event.sessionId)).length }
-        }), readerLockWait)
+    /** Records them in a store this process has open; returns how many were recorded and how many were unchanged. */
+    const recordIn = ({ append, db }: StoreSession, parsed: ReadonlyArray<SessionRecording>) =>
+      Effect.gen(function* () {
+        if (parsed.length === 0) return { recorded: 0, unchanged: 0 }
+        yield* storeActivity(db, parsed.map(({ event, toolCalls }) => ({ sessionId: event.sessionId, project: event.project, cwd: event.cwd, toolCalls })))
+        const recordings = yield* settleOwnership(db, parsed, rules())
+        const latest = yield* latestPayloads(db, "SessionRecorded", recordings.map((recording) => recording.event.sessionId))
+        const previous = new Map([...latest].map(([sessionId, payload]) => [sessionId, JSON.stringify(JSON.parse(payload))]))
+        const changed = recordings.filter((recording) =>
+          previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
+        )
+        yield* append(changed.map((recording) => () => recording.event))
+        // Sessions outside the batch that settling re-recorded count as recorded, never as unchanged.
+        const inBatch = new Set(parsed.map((recording) => recording.event.sessionId))
+        return { recorded: changed.length, unchanged: parsed.length - changed.filter((recording) => inBatch.has(recording.event.sessionId)).length }
+      })
 
-    return { rules, record } as const
+    /** Opens the store and records them: returns how many were recorded and how many were unchanged. */
+    const record = (parsed: ReadonlyArray<SessionRecording>) => store.use((session) => recordIn(session, parsed), readerLockWait)
+
+    return { rules, record, recordIn } as const
   }),
   dependencies: [LocalStore.Default],
 }) {}

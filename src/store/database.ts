@@ -1,8 +1,14 @@
-import { DuckDBInstance, type DuckDBValue } from "@duckdb/node-api"
+import { type DuckDBAppender, DuckDBInstance, type DuckDBValue, TIMESTAMPTZ, timestampTZValue } from "@duckdb/node-api"
 import { Effect, ParseResult, Schema, type Scope } from "effect"
 import { DatabaseFailed, DatabaseLocked } from "./database-errors.js"
 
 export type SqlParams = ReadonlyArray<DuckDBValue>
+
+/** Column name → DuckDB type, in table order. */
+export type ColumnTypes = Readonly<Record<string, string>>
+
+/** A value for `appendRows`: a TIMESTAMPTZ column takes an ISO-8601 string (read as JavaScript's Date reads it). */
+export type AppendValue = string | number | boolean | null | undefined
 
 /** One open DuckDB connection. Every method fails only with DatabaseFailed. */
 export interface Db {
@@ -13,8 +19,38 @@ export interface Db {
     sql: string,
     params?: SqlParams,
   ) => Effect.Effect<ReadonlyArray<A>, DatabaseFailed>
+  /**
+   * Adds rows through DuckDB's appender, several times faster than an INSERT for thousands of
+   * rows. `columns` must be the table's columns, in order: it fails before appending otherwise.
+   * Supported types: VARCHAR, BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMPTZ; null or undefined is
+   * NULL; a value of another kind fails before anything is appended. Rows the appender already
+   * flushed stay if it fails later (a constraint): call it inside `transaction`.
+   */
+  readonly appendRows: (table: string, columns: ColumnTypes, rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>) => Effect.Effect<void, DatabaseFailed>
   /** Runs `work` inside BEGIN / COMMIT, rolling back if it fails. */
   readonly transaction: <A, E, R>(work: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DatabaseFailed, R>
+}
+
+const ColumnName = Schema.Struct({ column_name: Schema.String })
+
+/** Whether the appender can take this value for a column of this type. */
+const appendable = (type: string, value: AppendValue): boolean =>
+  value === null || value === undefined ||
+  (type === "VARCHAR" && typeof value === "string") ||
+  (type === "BOOLEAN" && typeof value === "boolean") ||
+  (type === "INTEGER" && Number.isInteger(value)) ||
+  ((type === "BIGINT" || type === "DOUBLE") && typeof value === "number") ||
+  (type === "TIMESTAMPTZ" && typeof value === "string" && Number.isFinite(Date.parse(value)))
+
+/** Hands one appendable value to the appender; numbers go as DOUBLE, which DuckDB casts to the column's type. */
+const appendValue = (appender: DuckDBAppender, type: string, value: AppendValue): void => {
+  if (value === null || value === undefined) appender.appendNull()
+  else if (typeof value === "string") {
+    if (type === "TIMESTAMPTZ") appender.appendValue(timestampTZValue(BigInt(Date.parse(value)) * 1000n), TIMESTAMPTZ)
+    else appender.appendVarchar(value)
+  } else if (typeof value === "boolean") appender.appendBoolean(value)
+  else if (type === "INTEGER") appender.appendInteger(value)
+  else appender.appendDouble(value)
 }
 
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
@@ -72,5 +108,38 @@ export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Ef
         Effect.tap(() => run("COMMIT")),
       )
 
-    return { path, run, all, transaction } satisfies Db
+    const appendRows = (table: string, columns: ColumnTypes, rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>) => {
+      const names = Object.keys(columns)
+      const [schema, name] = table.includes(".") ? table.split(".") : ["main", table]
+      return rows.length === 0 ? Effect.void : all(
+        ColumnName,
+        `SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = $1 AND table_name = $2 ORDER BY column_index`,
+        [schema ?? "main", name ?? table],
+      ).pipe(
+        Effect.filterOrFail(
+          (found) => found.map((column) => column.column_name).join(",") === names.join(","),
+          (found) => failed(`append to ${table}`)(`its columns are ${found.map((column) => column.column_name).join(", ")}, not ${names.join(", ")}`),
+        ),
+        Effect.filterOrFail(
+          () => rows.every((row) => names.every((column) => appendable(columns[column] ?? "", row[column]))),
+          () => failed(`append to ${table}`)(`a value does not fit its column (${JSON.stringify(columns)})`),
+        ),
+        Effect.zipRight(Effect.tryPromise({
+          try: async () => {
+            const appender = await connection.createAppender(name ?? table, schema)
+            try {
+              for (const row of rows) {
+                for (const column of names) appendValue(appender, columns[column] ?? "", row[column])
+                appender.endRow()
+              }
+            } finally {
+              appender.closeSync()
+            }
+          },
+          catch: failed(`append to ${table}`),
+        })),
+      )
+    }
+
+    return { path, run, all, appendRows, transaction } satisfies Db
   })

@@ -1,10 +1,9 @@
 import { Effect } from "effect"
 import type { DatabaseFailed } from "./database-errors.js"
-import type { Db } from "./database.js"
+import type { AppendValue, ColumnTypes, Db } from "./database.js"
 import { inKeys } from "./sql-fragments.js"
 
-/** Column name → DuckDB type, in table order. */
-export type ColumnTypes = Readonly<Record<string, string>>
+export type { ColumnTypes } from "./database.js"
 
 /**
  * Inserts many rows with one statement and one parameter: the rows travel as a JSON array that
@@ -28,6 +27,9 @@ export const insertRows = (
 ): Effect.Effect<void, DatabaseFailed> =>
   rows.length === 0 ? Effect.void : db.run(insertRowsSql(table, columns), [JSON.stringify(rows)])
 
+const deleteKeys = (db: Db, table: string, keyColumn: string, keys: ReadonlyArray<string>) =>
+  db.run(`DELETE FROM ${table} WHERE ${inKeys(keyColumn)}`, [JSON.stringify(keys)])
+
 /** Replaces the rows of some entities: delete those with these keys, then insert the new rows. */
 export const replaceRows = (
   db: Db,
@@ -37,6 +39,18 @@ export const replaceRows = (
   columns: ColumnTypes,
   rows: ReadonlyArray<object>,
 ): Effect.Effect<void, DatabaseFailed> =>
-  db.run(`DELETE FROM ${table} WHERE ${inKeys(keyColumn)}`, [JSON.stringify(keys)]).pipe(
-    Effect.zipRight(insertRows(db, table, columns, rows)),
-  )
+  deleteKeys(db, table, keyColumn, keys).pipe(Effect.zipRight(insertRows(db, table, columns, rows)))
+
+/**
+ * `replaceRows` through DuckDB's appender, for tables filled by the ten thousand (a backfill's
+ * response claims and tool calls): `columns` must be all of the table's columns, in order.
+ */
+export const replaceRowsAppending = (
+  db: Db,
+  table: string,
+  keyColumn: string,
+  keys: ReadonlyArray<string>,
+  columns: ColumnTypes,
+  rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>,
+): Effect.Effect<void, DatabaseFailed> =>
+  deleteKeys(db, table, keyColumn, keys).pipe(Effect.zipRight(db.appendRows(table, columns, rows)))

@@ -7,7 +7,13 @@ import type { SessionFiles } from "./session-files.js"
 /** Streams a session's main transcript and its subagent files through every counting rule. */
 export const parseSession = (files: SessionFiles): ParsedSession => {
   const projectDir = dirname(files.main)
-  const accumulator = new SessionAccumulator(files.sessionId, (origin) => existsSync(join(projectDir, `${origin}.jsonl`)))
+  // Asked for every copied line: each origin's file is looked up once.
+  const originExists = new Map<string, boolean>()
+  const accumulator = new SessionAccumulator(files.sessionId, (origin) => {
+    const exists = originExists.get(origin) ?? existsSync(join(projectDir, `${origin}.jsonl`))
+    originExists.set(origin, exists)
+    return exists
+  })
   forEachLine(files.main, (line) => accumulator.addLine(line, true))
   for (const subagent of files.subagents) {
     try {

@@ -102,7 +102,7 @@ export class SessionAccumulator {
 
   addLine(line: Buffer, inMain: boolean): void {
     if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) return
-    if (!this.worthParsing(line)) {
+    if (!markers.worthParsing(line)) {
       // Not parsed, so checked cheaply: an object's braces at both ends, and valid UTF-8.
       if (!looksLikeObject(line) || !isUtf8(line)) this.malformed++
       else {
@@ -124,21 +124,6 @@ export class SessionAccumulator {
     }
     if (inMain) this.noteTime(text(parsed.timestamp))
     this.addParsed(parsed, inMain)
-  }
-
-  /**
-   * Decided from the line's head where Claude Code's key order allows (progress and user lines
-   * name their type before their payload), so large tool results and progress copies are never
-   * scanned in full; other lines are scanned for the markers that can matter.
-   */
-  private worthParsing(line: Buffer): boolean {
-    const head = line.length > markers.headBytes ? line.subarray(0, markers.headBytes) : line
-    if (head.indexOf(markers.progressLine) !== -1) return false
-    if (head.indexOf(markers.userType) !== -1) return head.indexOf(markers.toolResult) === -1
-    if (line.indexOf(markers.progressLine) !== -1) return false
-    if (line.indexOf(markers.userLine) !== -1) return line.indexOf(markers.toolResult) === -1
-    if (line.indexOf(markers.usage) !== -1) return true
-    return markers.metadataLines.some((marker) => line.indexOf(marker) !== -1)
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Effect, Schema } from "effect"
 import { createTableIfMissing } from "../store/create-table.js"
 import type { Db } from "../store/database.js"
-import { replaceRows } from "../store/insert-rows.js"
+import { replaceRowsAppending } from "../store/insert-rows.js"
 import { inKeys } from "../store/sql-fragments.js"
 import { column } from "../store/table-columns.js"
 import type { CountedResponse } from "../transcript/session-accumulator.js"
@@ -101,7 +101,7 @@ const asClaim = (row: typeof ClaimRow.Type): Claim => ({
 
 /** Replaces the claims of these sessions with the responses their files hold now. */
 export const replaceClaims = (db: Db, sessions: ReadonlyArray<{ readonly sessionId: string; readonly responses: ReadonlyArray<CountedResponse> }>) =>
-  replaceRows(
+  replaceRowsAppending(
     db,
     responseClaimsTable,
     "session_id",

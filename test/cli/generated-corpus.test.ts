@@ -39,16 +39,17 @@ interface DayJson {
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
 describe("backfill of a generated adversarial corpus", () => {
-  it("equals the generator's truth per session and per UTC day", () => {
-    console.log(`generated corpus seed ${seed} (replay with PROPERTY_SEED=${seed})`)
+  it.each(["default", "tool-heavy"])("equals the generator's truth per session and per UTC day (%s shape)", (shape) => {
+    console.log(`generated ${shape} corpus seed ${seed} (replay with PROPERTY_SEED=${seed})`)
     const home = mkdtempSync(join(tmpdir(), "csl-corpus-"))
     execFileSync(process.execPath, [
       join(projectRoot, "bench", "generate-corpus.mjs"),
       home,
-      ...["--sessions", "60", "--projects", "3", "--copies", "0.5", "--seed", String(seed)],
+      ...["--sessions", shape === "default" ? "60" : "20", "--projects", "3", "--copies", "0.5", "--seed", String(seed), "--shape", shape],
     ])
     const truth = JSON.parse(readFileSync(join(home, "truth.json"), "utf8")) as Truth
-    for (const [shape, count] of Object.entries(truth.shapes)) expect(count, `corpus holds shape ${shape}`).toBeGreaterThan(0)
+    // The tool-heavy shape writes few, large sessions: too few for every adversarial shape each time.
+    if (shape === "default") for (const [kind, count] of Object.entries(truth.shapes)) expect(count, `corpus holds shape ${kind}`).toBeGreaterThan(0)
 
     const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice", TZ: "UTC" })
     expect(runCli(["backfill"], { env }).status).toBe(0)

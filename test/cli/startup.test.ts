@@ -58,7 +58,7 @@ describe("start-up", () => {
     // esbuild marks each bundled module with a `// node_modules/<package>/…` comment.
     const bundled = (file: string) => readFileSync(join(projectRoot, "dist", file), "utf8")
     expect(bundled("main.cjs")).toContain("// node_modules/effect/") // the marker this test relies on
-    for (const file of ["cli.cjs", "memory-hook.cjs", "statusline.cjs", "search.cjs", "memory-search.cjs", "light-entries.cjs"]) {
+    for (const file of ["cli.cjs", "memory-hook.cjs", "statusline.cjs", "search.cjs", "memory-search.cjs", "light-entries.cjs", "light-backfill.cjs"]) {
       expect(bundled(file), file).not.toMatch(/\/\/ node_modules\/(effect|@duckdb|@effect)\//)
     }
   })

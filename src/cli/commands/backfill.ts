@@ -3,6 +3,7 @@ import { SingleBar } from "cli-progress"
 import { Console, Effect } from "effect"
 import { startBackgroundIndex } from "../../config/detached-command.js"
 import { backfill } from "../../recording/backfill.js"
+import { backfillSummaryText } from "../backfill-text.js"
 import { dateOption, optionalValue } from "../date-option.js"
 
 const since = dateOption("since", "Only transcripts written on or after this date.")
@@ -28,11 +29,7 @@ export const backfillCommand = Command.make("backfill", { since, project }, (arg
     const bar = progressBar()
     const summary = yield* backfill({ since: optionalValue(args.since), project: optionalValue(args.project), onProgress: bar.update })
       .pipe(Effect.ensuring(Effect.sync(bar.stop)))
-    const notRecorded = summary.notRecorded === 0 ? "" : `${summary.notRecorded} not recorded (see the log), `
-    const unknown = summary.unknownModels.length === 0 ? "" : `; unknown models priced at $0: ${summary.unknownModels.join(", ")} (add them to prices.json)`
     // The search index reads every new transcript once: in the background, not on the user's clock.
     if (summary.recorded > 0 || summary.unchanged > 0) startBackgroundIndex(process.argv[1] ?? "", process.env)
-    yield* Console.log(
-      `backfill: ${summary.recorded} session(s) recorded, ${summary.unchanged} unchanged, ${summary.skipped} skipped (files unchanged), ${notRecorded}${summary.malformedLines} malformed line(s)${unknown}`,
-    )
+    yield* Console.log(backfillSummaryText(summary))
   })).pipe(Command.withDescription("Record every past session found in Claude Code's data dirs that is new or changed."))
