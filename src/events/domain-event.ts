@@ -126,8 +126,12 @@ export const MemoryUnpublished = Schema.TaggedStruct("MemoryUnpublished", {
 })
 export type MemoryUnpublished = typeof MemoryUnpublished.Type
 
-/** The entity of a published memory file: apart from the file's own (`memory:`) so the two folds never mix. */
-export const publishedMemoryEntity = (projectKey: string, name: string): string => `hive-memory:${projectKey}/${name}`
+/**
+ * The entity of a memory file its publisher publishes: apart from the file's own (`memory:`) so the
+ * two folds never mix, and one per publisher, since teammates sharing a remote each publish their own.
+ */
+export const publishedMemoryEntity = (publisher: string, projectKey: string, name: string): string =>
+  `hive-memory:${JSON.stringify([publisher, projectKey, name])}`
 
 /**
  * This user subscribes to a teammate's hive: to the projects listed, or (null) to all it offers.
@@ -142,7 +146,8 @@ export type HiveSubscribed = typeof HiveSubscribed.Type
 export const HiveUnsubscribed = Schema.TaggedStruct("HiveUnsubscribed", { url: Schema.NonEmptyTrimmedString })
 export type HiveUnsubscribed = typeof HiveUnsubscribed.Type
 
-export const hiveSubscriptionEntity = (url: string): string => `hive-subscription:${url}`
+/** One per subscriber: a teammate's subscriptions that arrive through a shared remote are theirs alone. */
+export const hiveSubscriptionEntity = (subscriber: string, url: string): string => `hive-subscription:${JSON.stringify([subscriber, url])}`
 
 export const budgetPeriods = ["daily", "weekly", "monthly", "session"] as const
 export const BudgetPeriod = Schema.Literal(...budgetPeriods)
@@ -188,7 +193,7 @@ export const budgetEntity = (budget: Pick<BudgetSet, "owner" | "period" | "proje
   `budget:${budget.owner}:${budget.period}:${budget.project ?? "*"}`
 
 /** The entity an event is about: an entry, a session, or an inbox reader. */
-export const entityOf = (event: DomainEvent): string => {
+export const entityOf = (event: DomainEvent, actor: string): string => {
   switch (event._tag) {
     case "EntryLogged":
     case "EntryStatusChanged":
@@ -205,9 +210,9 @@ export const entityOf = (event: DomainEvent): string => {
       return budgetEntity(event)
     case "MemoryPublished":
     case "MemoryUnpublished":
-      return publishedMemoryEntity(event.projectKey, event.name)
+      return publishedMemoryEntity(actor, event.projectKey, event.name)
     case "HiveSubscribed":
     case "HiveUnsubscribed":
-      return hiveSubscriptionEntity(event.url)
+      return hiveSubscriptionEntity(actor, event.url)
   }
 }

@@ -26,7 +26,7 @@ export const envelopeOf = (event: DomainEvent, origin: EnvelopeOrigin): StoredEv
   id: origin.id,
   type: event._tag,
   version: currentVersion[event._tag],
-  entityId: entityOf(event),
+  entityId: entityOf(event, origin.actor),
   deviceId: origin.deviceId,
   actor: origin.actor,
   recordedAt: origin.recordedAt,

@@ -12,9 +12,12 @@ export const publishedMemoryTypes = ["MemoryPublished", "MemoryUnpublished"] as 
 
 const list = (values: ReadonlyArray<string>) => (values.length === 0 ? "(NULL)" : `(${values.map(sqlString).join(", ")})`)
 
-/** A condition over the local `events e`: what this user's own hive must hold, given their hive projects. */
-export const ownHiveEventsWhere = (hiveProjects: ReadonlyArray<string>): string =>
-  `(e.type IN ${list(publishedMemoryTypes)}
+/**
+ * A condition over the local `events e`: what `publisher`'s own hive must hold, given their hive
+ * projects. Only their own publications: a teammate's arrive through a shared remote too.
+ */
+export const ownHiveEventsWhere = (publisher: string, hiveProjects: ReadonlyArray<string>): string =>
+  `((e.type IN ${list(publishedMemoryTypes)} AND e.actor = ${sqlString(publisher)})
     OR (e.type IN ${list(entryTypes)} AND e.entity_id IN (SELECT id FROM ${logEntriesTable} WHERE project IN ${list(hiveProjects)})))`
 
 /** Projects to take from a hive: a list, or null for every one it offers. */

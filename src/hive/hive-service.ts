@@ -16,7 +16,7 @@ import { hiveSubscriptionsTable } from "../projections/hive-subscriptions.js"
 import type { DatabaseFailed, DatabaseLocked, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase } from "../store/database.js"
 import { processLock } from "../store/process-lock.js"
-import { isoUtc } from "../store/sql-fragments.js"
+import { isoUtc, sqlString } from "../store/sql-fragments.js"
 import { appendToRemote, copyRemoteEvents, remoteEventsDdl, remoteUpto } from "../sync/exchange.js"
 import { attachRemote, detachRemote } from "../sync/remote-connection.js"
 import { redactSecrets } from "../sync/redact-secrets.js"
@@ -177,7 +177,6 @@ const ownCatalog = "csl_hive"
 const subscribedCatalog = "csl_hive_subscribed"
 
 const refOf = (file: HiveFileRef): HiveFileRef => ({ projectKey: file.projectKey, name: file.name })
-const entityOfRef = (file: HiveFileRef) => publishedMemoryEntity(file.projectKey, file.name)
 
 const reasonOf = (error: { readonly reason: string }) => redactSecrets(error.reason)
 
@@ -202,6 +201,11 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
     const markHiveInUse = Effect.sync(() => ensureHiveDir(claudeDir))
     const ownTarget = () => ownHiveTarget(config.env, config.paths.dataDir, config.cwd)
     const log = (line: string) => appendActivityLog(config.paths.log, `hive: ${line}`)
+    // This user's rows only: a teammate's publications and subscriptions reach the store too when
+    // both sync through one shared remote, and are theirs alone.
+    const entityOfRef = (file: HiveFileRef) => publishedMemoryEntity(config.actor, file.projectKey, file.name)
+    const myPublished = `(SELECT * FROM ${hivePublishedTable} WHERE actor = ${sqlString(config.actor)})`
+    const mySubscriptions = `(SELECT * FROM ${hiveSubscriptionsTable} WHERE actor = ${sqlString(config.actor)})`
 
     const localFiles = (): ReadonlyArray<LocalFile> => {
       const seen = new Map<string, LocalFile>()
@@ -232,14 +236,14 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
     }
 
     const publishedIn = (db: Db) =>
-      db.all(PublishedRow, `SELECT entity_id, project_key, name, sha256 FROM ${hivePublishedTable}`).pipe(
+      db.all(PublishedRow, `SELECT entity_id, project_key, name, sha256 FROM ${myPublished}`).pipe(
         Effect.map((rows) => new Map(rows.map((row) => [row.entity_id, row]))),
       )
 
     const CountRow = Schema.Struct({ events: Schema.Number })
     /** Whether anything is meant for the user's hive at all: if not, it is not even opened (nor made, on MotherDuck). */
     const hasHiveEvents = (db: Db, projects: ReadonlyArray<string>) =>
-      db.all(CountRow, `SELECT count(*)::INTEGER AS events FROM (SELECT 1 FROM events e WHERE ${ownHiveEventsWhere(projects)} LIMIT 1)`).pipe(
+      db.all(CountRow, `SELECT count(*)::INTEGER AS events FROM (SELECT 1 FROM events e WHERE ${ownHiveEventsWhere(config.actor, projects)} LIMIT 1)`).pipe(
         Effect.map(([row]) => (row?.events ?? 0) > 0),
       )
 
@@ -257,7 +261,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
             Effect.zipRight(appendToRemote(
               db,
               catalog,
-              sharedEventsSql({ where: `${ownHiveEventsWhere(projects)} AND e.id NOT IN (SELECT id FROM ${catalog}.events)` }),
+              sharedEventsSql({ where: `${ownHiveEventsWhere(config.actor, projects)} AND e.id NOT IN (SELECT id FROM ${catalog}.events)` }),
             )),
             Effect.ensuring(detachRemote(db, catalog)),
           )
@@ -427,7 +431,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
         SubscriptionRow,
         `SELECT s.url, s.projects, ${isoUtc("st.last_sync_at")} AS last_sync_at, st.last_error,
            (SELECT count(*) FROM hive_files f WHERE f.url = s.url AND f.sha256 IS NOT NULL)::INTEGER AS files
-         FROM ${hiveSubscriptionsTable} s LEFT JOIN hive_state st ON st.url = s.url ORDER BY s.url`,
+         FROM ${mySubscriptions} s LEFT JOIN hive_state st ON st.url = s.url ORDER BY s.url`,
       ).pipe(Effect.map((rows) => rows.map(subscriptionOf)))
 
     const subscriptions = store.read(readSubscriptions)
@@ -527,7 +531,7 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
         const copies = yield* db.all(
           CopyRow,
           `SELECT project_key, name, actor, sha256, content FROM hive_files
-           WHERE sha256 IS NOT NULL AND url IN (SELECT url FROM ${hiveSubscriptionsTable})`,
+           WHERE sha256 IS NOT NULL AND url IN (SELECT url FROM ${mySubscriptions})`,
         )
         const previously = new Map((yield* db.all(WrittenRow, `SELECT path, sha256 FROM hive_written`)).map((row) => [row.path, row.sha256]))
         const result = materializeHive(claudeDir, hiveLayout(copies.map((row): HiveCopy => ({
@@ -579,8 +583,8 @@ export class Hive extends Effect.Service<Hive>()("Hive", {
           entryEventsPulled += pulled
         }
         // Hives no longer subscribed to: their copies go on this refresh, their cursor with them.
-        yield* db.run(`DELETE FROM hive_files WHERE url NOT IN (SELECT url FROM ${hiveSubscriptionsTable})`)
-        yield* db.run(`DELETE FROM hive_state WHERE url NOT IN (SELECT url FROM ${hiveSubscriptionsTable})`)
+        yield* db.run(`DELETE FROM hive_files WHERE url NOT IN (SELECT url FROM ${mySubscriptions})`)
+        yield* db.run(`DELETE FROM hive_state WHERE url NOT IN (SELECT url FROM ${mySubscriptions})`)
         const copies = yield* refreshCopies(db, subscribed)
         return {
           written: copies.written,

@@ -204,3 +204,34 @@ describe("claude-hive: unreachable hives", () => {
     expect(url.stderr.trim().split("\n")).toEqual([expect.stringContaining("cannot reach the hive md:claude_hive: no MotherDuck token")])
   })
 })
+
+describe("claude-hive: teammates on one shared remote", () => {
+  it("bob's publications and subscriptions reach alice's store through the remote but stay his: none of them is hers", async () => {
+    const world = hiveWorld()
+    const remote = join(world, "team-remote.duckdb")
+    const shared = { CLAUDE_LOGGER_REMOTE: remote }
+    const alice = hiveUser(world, "alice", { env: shared })
+    const bob = hiveUser(world, "bob", { env: shared })
+    const carol = hiveUser(world, "carol")
+    alice.writeMemory("notes.md", "# alice's notes\n")
+    bob.writeMemory("notes.md", "# bob's notes\n")
+    bob.hiveOk(["publish", "notes.md"])
+    bob.hiveOk(["subscribe", carol.url])
+    bob.cliOk(["sync"])
+    alice.cliOk(["sync"])
+
+    const listed = JSON.parse(alice.hiveOk(["list", "--json"])) as {
+      readonly files: ReadonlyArray<{ readonly name: string; readonly published: boolean }>
+      readonly subscriptions: ReadonlyArray<unknown>
+    }
+    expect(listed.files.map(({ name, published }) => ({ name, published }))).toEqual([{ name: "notes.md", published: false }])
+    expect(listed.subscriptions).toEqual([])
+    alice.hiveOk(["sync"])
+    expect(alice.hiveFiles().filter((path) => path !== "HIVE.md")).toEqual([])
+    // Alice's hive holds her hive project's entries at most: neither bob's file nor her own unpublished one.
+    alice.cliOk(["log", "--category", "issue", "--title", "Shared issue"])
+    alice.hiveOk(["sync"])
+    expect(await eventTypesIn(alice.url)).toEqual(["EntryLogged"])
+    expect(readFileSync(alice.url).includes("bob's notes")).toBe(false)
+  })
+})
