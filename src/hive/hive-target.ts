@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { configuredHive } from "../config/data-dir-config.js"
-import { claudeDataDirs } from "../config/data-paths.js"
+import { claudeDataDirs, dataPathsIn } from "../config/data-paths.js"
+import { readSnapshot } from "../snapshot/session-start-snapshot.js"
 import { resolveToken } from "../sync/motherduck-token.js"
 import { parseRemote, type RemoteTarget } from "../sync/remote-target.js"
 
@@ -37,8 +38,11 @@ export const hiveDirIn = (claudeDir: string) => join(claudeDir, "hive")
 
 /**
  * Whether session start has hive work to start: the user named a hive of their own, or has
- * published or subscribed (a MotherDuck token alone is not a hive in use). Plain file checks: the
- * hook never waits for the database.
+ * published or subscribed — here (the hive folder) or on another device (the snapshot says so
+ * once sync brought the events). A MotherDuck token alone is not a hive in use. Plain file
+ * checks: the hook never waits for the database.
  */
 export const usesHive = (env: NodeJS.ProcessEnv, dataDir: string): boolean =>
-  Boolean(env.CLAUDE_HIVE?.trim() || configuredHive(dataDir)) || claudeDataDirs(env).slice(0, 1).some((claudeDir) => existsSync(hiveDirIn(claudeDir)))
+  Boolean(env.CLAUDE_HIVE?.trim() || configuredHive(dataDir)) ||
+  claudeDataDirs(env).slice(0, 1).some((claudeDir) => existsSync(hiveDirIn(claudeDir))) ||
+  readSnapshot(dataPathsIn(dataDir).snapshot)?.hiveInUse === true

@@ -1,5 +1,7 @@
 import { Effect, Schema } from "effect"
 import { newestEventId, storedEventCount } from "../events/event-store.js"
+import { hivePublishedTable } from "../projections/hive-published.js"
+import { hiveSubscriptionsTable } from "../projections/hive-subscriptions.js"
 import { inboxWatermarksTable } from "../projections/inbox-watermarks.js"
 import { logEntriesTable } from "../projections/log-entry-rows.js"
 import { sessionsTable, sessionUsageHourlyTable } from "../projections/sessions.js"
@@ -39,6 +41,19 @@ const recentUsage = (db: Db, actor: string, prices: PriceTable, now: number) =>
     return { actor, hourlyCost, latestBlock: usageBlocks(activities, now).at(-1) ?? null } satisfies SnapshotUsage
   })
 
+const InUseRow = Schema.Struct({ in_use: Schema.Boolean })
+
+/**
+ * Whether `actor` publishes or subscribes to anything in a hive: a new device learns it from the
+ * synced events before it has any hive folder of its own, and session start then syncs the hive.
+ */
+const hiveInUse = (db: Db, actor: string) =>
+  db.all(
+    InUseRow,
+    `SELECT EXISTS (SELECT 1 FROM ${hiveSubscriptionsTable} WHERE actor = $1) OR EXISTS (SELECT 1 FROM ${hivePublishedTable} WHERE actor = $1) AS in_use`,
+    [actor],
+  ).pipe(Effect.map(([row]) => row?.in_use === true))
+
 /** Reads the session-start snapshot off the projections; the status line's usage and the budgets are `actor`'s. */
 export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Date): Effect.Effect<SessionStartSnapshot, DatabaseFailed> =>
   Effect.gen(function* () {
@@ -62,5 +77,6 @@ export const buildSnapshot = (db: Db, actor: string, prices: PriceTable, now: Da
       watermarks: Object.fromEntries(watermarks.map((row) => [row.reader, row.watermark])),
       usage: yield* recentUsage(db, actor, prices, now.getTime()),
       budgets: yield* readBudgetSnapshot(db, actor, now),
+      hiveInUse: yield* hiveInUse(db, actor),
     } as const
   })

@@ -24,6 +24,8 @@ export interface SessionStartSnapshot {
   readonly usage?: SnapshotUsage
   /** The user's budgets and spend (absent in snapshots written before budgets existed). */
   readonly budgets?: BudgetSnapshot
+  /** Whether the user publishes or subscribes in a hive (absent before hives existed). */
+  readonly hiveInUse?: boolean
 }
 
 /** The usage of the user whose process wrote the snapshot (`created_by`), recent enough for the status line. */

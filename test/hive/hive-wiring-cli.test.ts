@@ -23,6 +23,24 @@ describe("hive wiring", () => {
     expect(logged).toMatch(/hive: cannot reach .*nobody\.duckdb: .*; trying again on the next sync/)
   })
 
+  it("a new device of a subscriber learns the subscription through sync, and its first session start fetches the files", async () => {
+    const world = hiveWorld()
+    const alice = hiveUser(world, "alice")
+    const remote = join(world, "bob-remote.duckdb")
+    // Bob only subscribes: no hive of his own named anywhere.
+    const subscriberOnly = { CLAUDE_HIVE: "", CLAUDE_LOGGER_REMOTE: remote }
+    const laptop = hiveUser(world, "bob", { env: subscriberOnly })
+    const desktop = hiveUser(hiveWorld(), "bob", { env: subscriberOnly })
+    alice.writeMemory("build.md", "# Build\n")
+    alice.hiveOk(["publish", "build"])
+    laptop.hiveOk(["subscribe", alice.url])
+    laptop.cliOk(["sync"])
+    desktop.cliOk(["sync"])
+    expect(desktop.hiveFiles()).toEqual([])
+    expect(desktop.cli(["session-start"])).toMatchObject({ status: 0, stderr: "" })
+    expect(await eventually(() => desktop.hiveFiles(), (files) => files.includes("shop/build.md"), 20_000)).toContain("shop/build.md")
+  })
+
   it("doctor checks each subscription; uninstall removes the copies and the import line, keeps the rest of CLAUDE.md, and says how to drop the hive", () => {
     const world = hiveWorld()
     const alice = hiveUser(world, "alice")
