@@ -15,6 +15,14 @@ export interface CurrentEntries {
 }
 
 /**
+ * A writer refreshes the read model, then the snapshot: a read model newer than the snapshot is
+ * one read between the two writes, and holds everything the snapshot counts. One older than the
+ * snapshot was left by a writer that does not keep it (an older version) or failed to.
+ */
+const readModelCurrent = (modelNewest: string | null, snapshotNewest: string | null): boolean =>
+  snapshotNewest === null || (modelNewest !== null && modelNewest >= snapshotNewest)
+
+/**
  * Every entry as the full CLI would see it right now, without DuckDB: the read model, with the
  * events still waiting in the spool folded on top, in id order, by the projection's own fold step. Undefined when
  * that cannot be known for sure (the database file changed since the last close by anything but
@@ -24,14 +32,6 @@ export interface CurrentEntries {
  * The spool is read first: a writer that ingests it refreshes the read model before removing
  * the files, so whatever left the spool meanwhile is in the read model read after it.
  */
-/**
- * A writer refreshes the read model, then the snapshot: a read model newer than the snapshot is
- * one read between the two writes, and holds everything the snapshot counts. One older than the
- * snapshot was left by a writer that does not keep it (an older version) or failed to.
- */
-const readModelCurrent = (modelNewest: string | null, snapshotNewest: string | null): boolean =>
-  snapshotNewest === null || (modelNewest !== null && modelNewest >= snapshotNewest)
-
 export const currentEntries = (paths: DataPaths): CurrentEntries | undefined => {
   if (!storeFileTrusted(paths.dataDir, paths.database)) return undefined
   const queued = spooledFileNames(paths.spoolDir).map((name) => spooledFileText(join(paths.spoolDir, name)))
