@@ -17,7 +17,7 @@ import { loadPrices } from "../transcript/pricing.js"
 import { entriesReadModelPath } from "../snapshot/entries-read-model.js"
 import { refreshEntriesReadModel } from "../snapshot/refresh-entries-read-model.js"
 import { readSnapshot, writeSnapshot } from "../snapshot/session-start-snapshot.js"
-import { writeStoreFileStamp } from "../snapshot/store-file-stamp.js"
+import { markStoreFileHeld, writeStoreFileStamp } from "../snapshot/store-file-stamp.js"
 import { DatabaseFailed, damagedIfBroken, StoreDamaged } from "../store/database-errors.js"
 import { type Db, openDatabase, type OpenOptions } from "../store/database.js"
 import { backupDirIn, backupEventLog } from "../events/event-log-backup.js"
@@ -107,10 +107,15 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `backup: ${error.message}`))),
       )
 
+    /** The stamp is a cache's guard, like the snapshot: failing to write it fails nothing (the light path then defers to the full CLI). */
+    const stamping = (write: (dataDir: string, database: string) => void) =>
+      Effect.try(() => write(paths.dataDir, paths.database)).pipe(
+        Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `store stamp: ${String(error)}`))),
+      )
     /** After the close: the file as this process left it, for the light path to see that nothing else changed it since. */
-    const stampClosedStore = Effect.try(() => writeStoreFileStamp(paths.dataDir, paths.database)).pipe(
-      Effect.catchAll((error) => Effect.sync(() => appendActivityLog(paths.log, `store stamp: ${String(error)}`))),
-    )
+    const stampClosedStore = stamping(writeStoreFileStamp)
+    /** While this process holds the lock: DuckDB's checkpoints change the file, and the light path must still trust it. */
+    const markStoreHeld = stamping(markStoreFileHeld)
 
     const use = <A, E, R>(
       work: (session: StoreSession) => Effect.Effect<A, E, R>,
@@ -125,6 +130,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         const db = yield* open(lockWait)
         yield* ensureSchema(db, extensions).pipe(Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))))
         sound = true
+        yield* markStoreHeld
         yield* ingestSpool(db)
 
         const ids = new CausalIdGenerator()

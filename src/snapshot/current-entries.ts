@@ -6,7 +6,7 @@ import type { LogEntryRow } from "../projections/log-entry-rows.js"
 import { entriesReadModelPath, readEntriesReadModel } from "./entries-read-model.js"
 import { readSnapshot } from "./session-start-snapshot.js"
 import { spooledEntryEvent } from "./spooled-entry-events.js"
-import { storeFileUnchanged } from "./store-file-stamp.js"
+import { storeFileTrusted } from "./store-file-stamp.js"
 
 export interface CurrentEntries {
   readonly rows: ReadonlyMap<string, LogEntryRow>
@@ -15,21 +15,29 @@ export interface CurrentEntries {
 }
 
 /**
+ * A writer refreshes the read model, then the snapshot: a read model newer than the snapshot is
+ * one read between the two writes, and holds everything the snapshot counts. One older than the
+ * snapshot was left by a writer that does not keep it (an older version) or failed to.
+ */
+const readModelCurrent = (modelNewest: string | null, snapshotNewest: string | null): boolean =>
+  snapshotNewest === null || (modelNewest !== null && modelNewest >= snapshotNewest)
+
+/**
  * Every entry as the full CLI would see it right now, without DuckDB: the read model, with the
  * events still waiting in the spool folded on top, in id order, by the projection's own fold step. Undefined when
- * that cannot be known for sure (the database file changed since the last close, no read model,
- * one older than the snapshot, a queued file this
+ * that cannot be known for sure (the database file changed since the last close by anything but
+ * the process that holds it now, no read model, one older than the snapshot, a queued file this
  * code cannot read); the caller then leaves the command to the full CLI.
  *
  * The spool is read first: a writer that ingests it refreshes the read model before removing
  * the files, so whatever left the spool meanwhile is in the read model read after it.
  */
 export const currentEntries = (paths: DataPaths): CurrentEntries | undefined => {
-  if (!storeFileUnchanged(paths.dataDir, paths.database)) return undefined
+  if (!storeFileTrusted(paths.dataDir, paths.database)) return undefined
   const queued = spooledFileNames(paths.spoolDir).map((name) => spooledFileText(join(paths.spoolDir, name)))
   const snapshot = readSnapshot(paths.snapshot)
   const model = readEntriesReadModel(entriesReadModelPath(paths.dataDir))
-  if (snapshot === undefined || model === undefined || model.newestEventId !== snapshot.newestEventId) return undefined
+  if (snapshot === undefined || model === undefined || !readModelCurrent(model.newestEventId, snapshot.newestEventId)) return undefined
   const rows = new Map(model.entries.map((row) => [row.id, row]))
   let newestEventId = model.newestEventId
   for (const text of queued) {

@@ -1,9 +1,13 @@
 import { spawnSync } from "node:child_process"
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Effect, Layer } from "effect"
 import fc from "fast-check"
 import { beforeAll, describe, expect, it } from "vitest"
+import { StoreExtensionsLive } from "../../src/composition/store-extensions-live.js"
+import { AppConfig } from "../../src/config/app-config.js"
+import { LocalStore } from "../../src/local-store/local-store.js"
 import { type CliResult, freshHome, projectRoot, runCli, runCliAsync, userEnv } from "../support/cli.js"
 import { eventually } from "../support/eventually.js"
 
@@ -70,6 +74,52 @@ describe("the light path of the note commands", () => {
     const snapshot = JSON.parse(readFileSync(snapshotPath, "utf8")) as Record<string, unknown>
     writeFileSync(snapshotPath, JSON.stringify({ ...snapshot, newestEventId: "7ZZZZZZZZZZZZZZZZZZZZZZZZZ" }))
     expect(fellThrough(runLightOnly(["list"], env, home))).toBe(true)
+  })
+
+  it("a log, then list, show, resolve and log again, are answered by the light path while another process holds the store and DuckDB rewrites its file", async () => {
+    const { home, env, dataDir } = storeWithOneEntry()
+    const logged = runLightOnly(["log", "--category", "task", "--title", "logged while stored"], env, home)
+    const id = /id=(\S+)/.exec(logged.stdout)?.[1] ?? ""
+    const database = join(dataDir, "sessions.duckdb")
+    const fileState = () => {
+      const stat = statSync(database)
+      return `${stat.size}:${stat.mtimeMs}`
+    }
+    const before = fileState()
+    // This process stands for the detached store-queued that log started: it opens the store,
+    // ingests the queued log and, still holding the lock, checkpoints, as DuckDB does when it
+    // closes the store (or when its log grows), which rewrites the file.
+    const whileHeld = (localStore: LocalStore) =>
+      localStore.use(({ db }) => db.run("CHECKPOINT").pipe(Effect.map(() => ({
+        rewritten: fileState() !== before,
+        list: runLightOnly(["list"], env, home),
+        show: runLightOnly(["show", id.slice(-8)], env, home),
+        resolve: runLightOnly(["resolve", "--id", id, "--note", "done"], env, home),
+        log: runLightOnly(["log", "--category", "note", "--title", "logged while held"], env, home),
+      }))))
+    const store = LocalStore.Default.pipe(Layer.provide(StoreExtensionsLive), Layer.provide(AppConfig.forTest(dataDir, "alice")))
+    const answers = await Effect.runPromise(LocalStore.pipe(Effect.flatMap(whileHeld), Effect.provide(store)))
+    expect(answers.rewritten).toBe(true)
+    for (const answer of [answers.list, answers.show, answers.resolve, answers.log]) expect(fellThrough(answer)).toBe(false)
+    expect(answers.list.stdout).toContain("logged while stored")
+    expect(answers.show.stdout).toContain(`id: ${id}`)
+    expect(answers.resolve.stdout).toBe(`resolved task id=${id} (logged while stored)\n`)
+    expect(answers.log.stdout).toMatch(/^logged note \(info\) id=\S+\n$/)
+    // Nothing lost: once the store is let go, the full CLI finds every change.
+    const stored = JSON.parse(runCli(["list", "--json"], { env: { ...env, CLAUDE_LOGGER_FULL_CLI: "1" } }).stdout) as ReadonlyArray<{ title: string; status: string }>
+    expect(stored.map(({ title, status }) => `${title}: ${status}`).sort()).toEqual(["first issue: open", "logged while held: info", "logged while stored: resolved"])
+  }, 60_000)
+
+  it("answers from a read model newer than the snapshot, as a writer leaves them between its two writes", () => {
+    const { home, env, dataDir } = storeWithOneEntry()
+    const snapshotPath = join(dataDir, "snapshot.json")
+    const earlierSnapshot = readFileSync(snapshotPath, "utf8")
+    expect(runCli(["log", "--category", "note", "--title", "second note"], { env: { ...env, CLAUDE_LOGGER_FULL_CLI: "1" } }).status).toBe(0)
+    // The writer has replaced the read model, not yet the snapshot.
+    writeFileSync(snapshotPath, earlierSnapshot)
+    const listed = runLightOnly(["list"], env, home)
+    expect(fellThrough(listed)).toBe(false)
+    expect(listed.stdout).toContain("second note")
   })
 
   it("leaves to the full CLI a queued change that sorts before the entry's last one", () => {
