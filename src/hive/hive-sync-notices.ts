@@ -1,4 +1,4 @@
-import type { HiveFileRef, HiveSyncResult } from "./hive-service.js"
+import type { HiveFileRef, HiveSyncResult } from "./hive-api.js"
 
 /** How a hive file is named in messages: `<project key>/<name>`. */
 export const hiveFileLabel = (file: HiveFileRef) => `${file.projectKey}/${file.name}`

@@ -4,7 +4,8 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { createHiveBackend, syncLines } from "../../src/browser/hive-backend.js"
 import { HiveSyncBusy } from "../../src/hive/hive-errors.js"
-import { Hive, type HiveApi, type HiveFileRef, type HiveSyncResult, type PublishableFile } from "../../src/hive/hive-service.js"
+import type { HiveApi, HiveFileRef, HiveSyncResult, PublishableFile } from "../../src/hive/hive-api.js"
+import { Hive } from "../../src/hive/hive-service.js"
 
 const nothing: HiveSyncResult = { written: [], removed: [], overwritten: [], entryEventsPulled: 0, published: 0, refused: [], unreachable: [] }
 
