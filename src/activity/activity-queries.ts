@@ -31,8 +31,8 @@ export const readCalls = (db: Db, filter: ActivityFilter) => {
   if (filter.sessionId !== undefined) conditions.withParam(filter.sessionId, (id) => `session_id = ${id}`)
   if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `project = ${project}`)
   if (filter.tool !== undefined) conditions.withParam(filter.tool, (tool) => `lower(tool) = lower(${tool})`)
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `called_at >= ${since}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `called_at < ${until}::TIMESTAMPTZ`)
+  conditions.withMoment(filter.since, (since) => `called_at >= ${since}`)
+  conditions.withMoment(filter.until, (until) => `called_at < ${until}`)
   return db.all(
     ActivityCall,
     `SELECT session_id, seq, ${isoUtc("called_at")} AS called_at, tool, target, errored, in_subagent, project, cwd

@@ -32,8 +32,8 @@ export const listSessions = (db: Db, filter: SessionFilter) => {
       `(${["coalesce(title, '')", "project", "cwd", "coalesce(git_branch, '')"].map((column) => `contains(lower(${column}), lower(${text}))`).join(" OR ")})`)
   }
   if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `project = ${project}`)
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `ended_at >= ${since}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `started_at < ${until}::TIMESTAMPTZ`)
+  conditions.withMoment(filter.since, (since) => `ended_at >= ${since}`)
+  conditions.withMoment(filter.until, (until) => `started_at < ${until}`)
   return db.all(
     SessionView,
     `${selectSessions} ${conditions.where} ${newestFirst} ${limitClause(filter.limit)}`,

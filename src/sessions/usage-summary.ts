@@ -51,8 +51,8 @@ export interface SummaryFilter extends UsageFilter {
 /** The WHERE clause over the hourly usage `u` joined with its session `s`. */
 const usageConditions = (filter: UsageFilter) => {
   const conditions = new Conditions()
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= ${since}::TIMESTAMPTZ`)
-  if (filter.until !== undefined) conditions.withParam(filter.until.toISOString(), (until) => `u.hour < ${until}::TIMESTAMPTZ`)
+  conditions.withMoment(filter.since, (since) => `u.hour >= ${since}`)
+  conditions.withMoment(filter.until, (until) => `u.hour < ${until}`)
   if (filter.project !== undefined) conditions.withParam(filter.project, (project) => `s.project = ${project}`)
   if (filter.model !== undefined) conditions.withParam(filter.model, (model) => `contains(lower(u.model), lower(${model}))`)
   if (filter.createdBy !== undefined) conditions.withParam(filter.createdBy, (user) => `s.created_by = ${user}`)

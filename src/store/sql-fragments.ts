@@ -21,6 +21,11 @@ export class Conditions {
     return this
   }
 
+  /** A condition on a moment, when the filter has one: `sql` receives its placeholder cast to TIMESTAMPTZ. */
+  withMoment(moment: Date | undefined, sql: (timestamp: string) => string): this {
+    return moment === undefined ? this : this.withParam(moment.toISOString(), (placeholder) => sql(`${placeholder}::TIMESTAMPTZ`))
+  }
+
   withSql(sql: string): this {
     this.clauses.push(sql)
     return this

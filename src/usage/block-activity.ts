@@ -68,7 +68,7 @@ const responsesHere = (db: Db, filter: ActivityFilter, prices: PriceTable) =>
  */
 const hoursElsewhere = (db: Db, filter: ActivityFilter) => {
   const conditions = sessionConditions(filter).withSql(`u.session_id NOT IN (SELECT DISTINCT session_id FROM ${responseClaimsTable})`)
-  if (filter.since !== undefined) conditions.withParam(filter.since.toISOString(), (since) => `u.hour >= date_trunc('hour', ${since}::TIMESTAMPTZ)`)
+  conditions.withMoment(filter.since, (since) => `u.hour >= date_trunc('hour', ${since})`)
   return db.all(
     HourRow,
     `SELECT epoch_ms(u.hour)::DOUBLE AS at, u.model, ${selectList(hourTotals.fields, "u")}
