@@ -4,7 +4,7 @@ import { redactSecrets } from "../sync/redact-secrets.js"
 /** This user has no hive to publish to: no MotherDuck token and no hive file named. */
 export class NoHiveConfigured extends Schema.TaggedError<NoHiveConfigured>()("NoHiveConfigured", {}) {
   override get message() {
-    return "no hive to publish to: pass --hive PATH (a DuckDB file your teammates can read), set CLAUDE_HIVE, add \"hive\" to config.json, or add a MotherDuck token (md:claude_hive)"
+    return "no hive to publish to: run `claude-hive url --set PATH` (a DuckDB file your teammates can read), set CLAUDE_HIVE, or add a MotherDuck token (md:claude_hive)"
   }
 }
 

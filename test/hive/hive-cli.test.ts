@@ -235,3 +235,19 @@ describe("claude-hive: teammates on one shared remote", () => {
     expect(readFileSync(alice.url).includes("bob's notes")).toBe(false)
   })
 })
+
+describe("claude-hive: bad input", () => {
+  it("each command given nothing, or no hive, says in one line what it takes, and exits 1", () => {
+    const bob = hiveUser(hiveWorld(), "bob", { env: { CLAUDE_HIVE: "" } })
+    const line = (args: ReadonlyArray<string>) => {
+      const result = bob.hive(args)
+      expect(result.status, args.join(" ")).toBe(1)
+      return result.stderr
+    }
+    expect(line(["unsubscribe"])).toBe("claude-session-logger: hive unsubscribe: name a hive URL, or pass --project P; `claude-hive list` shows your subscriptions\n")
+    expect(line(["unpublish"])).toBe("claude-session-logger: hive unpublish: name files (FILE…), or pass --project P or --all; `claude-hive list` shows them\n")
+    expect(line(["url"])).toBe(
+      "claude-session-logger: no hive to publish to: run `claude-hive url --set PATH` (a DuckDB file your teammates can read), set CLAUDE_HIVE, or add a MotherDuck token (md:claude_hive)\n",
+    )
+  })
+})

@@ -22,9 +22,10 @@ class PublishRefused extends Schema.TaggedError<PublishRefused>()("PublishRefuse
 }
 
 /** Publish or unpublish was given nothing to act on. */
-class NothingNamed extends Schema.TaggedError<NothingNamed>()("NothingNamed", { command: Schema.String }) {
+/** A command given nothing to act on; `choices` says what it takes. */
+class NothingNamed extends Schema.TaggedError<NothingNamed>()("NothingNamed", { command: Schema.String, choices: Schema.String }) {
   override get message() {
-    return `hive ${this.command}: name files (FILE…), or pass --project P or --all; \`claude-hive list\` shows them`
+    return `hive ${this.command}: name ${this.choices}`
   }
 }
 
@@ -71,7 +72,7 @@ const chooseFiles = (
 
 const chosenFiles = (command: string, args: { readonly files: ReadonlyArray<string>; readonly project: ReadonlyArray<string>; readonly all: boolean }) =>
   Effect.gen(function* () {
-    if (args.files.length === 0 && args.project.length === 0 && !args.all) return yield* new NothingNamed({ command })
+    if (args.files.length === 0 && args.project.length === 0 && !args.all) return yield* new NothingNamed({ command, choices: "files (FILE…), or pass --project P or --all; `claude-hive list` shows them" })
     const hive = yield* Hive
     return yield* chooseFiles(yield* hive.publishableFiles, args.files, args.project, args.all, (yield* AppConfig).cwd)
   })
@@ -150,7 +151,7 @@ const unsubscribe = Command.make("unsubscribe", {
 }, (args) =>
   Effect.gen(function* () {
     const target = Option.isSome(args.url) ? { url: args.url.value } : Option.isSome(args.project) ? { project: args.project.value } : undefined
-    if (target === undefined) return yield* new NothingNamed({ command: "unsubscribe" })
+    if (target === undefined) return yield* new NothingNamed({ command: "unsubscribe", choices: "a hive URL, or pass --project P; `claude-hive list` shows your subscriptions" })
     const dropped = yield* (yield* Hive).unsubscribe(target)
     yield* Console.log(dropped.map((row) => `unsubscribed: ${row.url} (${projectsText(row.projects)}); its copies go on the next sync`).join("\n"))
   })).pipe(Command.withDescription("Stop subscribing to a hive (URL) or to one project (--project P)."))
