@@ -1,14 +1,13 @@
 import { spawnSync } from "node:child_process"
 import { cliPath } from "./cli.js"
 
-/** Drives the real CLI in a real terminal (tmux), as a person would. */
 /**
- * A tmux server of this test process's own (`-L`): test files run in parallel workers, and a
- * shared server that one worker's last `kill-session` shuts down fails another's `new-session`
- * ("server exited unexpectedly").
+ * Drives the real CLI in a real terminal (tmux), as a person would. Each terminal has a tmux
+ * server of its own (`-L`): a server shuts down when its last session ends, and a `new-session`
+ * that reaches it meanwhile — another test file's, or this file's next test — fails with
+ * "server exited unexpectedly".
  */
-const socket = `csl-test-${process.pid}`
-const tmux = (...args: ReadonlyArray<string>) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" })
+const tmuxOn = (socket: string) => (...args: ReadonlyArray<string>) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" })
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 let opened = 0
 
@@ -27,8 +26,9 @@ export interface Terminal {
  * so what it printed can be read.
  */
 export const openTerminal = (env: NodeJS.ProcessEnv, width: number, height: number, args: ReadonlyArray<string> = [], bin = cliPath): Terminal => {
-  if (tmux("-V").error) throw new Error("tmux is needed for this test (.ci/run installs it)")
   const session = `csl-${process.pid}-${++opened}`
+  const tmux = tmuxOn(session)
+  if (tmux("-V").error) throw new Error("tmux is needed for this test (.ci/run installs it)")
   const command = `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(" ")} ${process.execPath} ${bin} ${args.join(" ")}; sleep 30`
   const started = tmux("new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command)
   if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`)
@@ -51,6 +51,6 @@ export const openTerminal = (env: NodeJS.ProcessEnv, width: number, height: numb
         await sleep(40)
       }
     },
-    close: () => void tmux("kill-session", "-t", session),
+    close: () => void tmux("kill-server"),
   }
 }
