@@ -6,7 +6,7 @@
 const marker = (text: string) => Buffer.from(text, "utf8")
 
 /** A top-level progress line (`"type":"progress","data":{…}`); its agent_progress copies never count. */
-export const progressLine = marker(`"type":"progress","data":`)
+const progressLine = marker(`"type":"progress","data":`)
 /**
  * Claude Code writes a user line's top-level type (`"type":"user"`) before its message: found in
  * the line's head. It and progressLine begin alike: the head is searched for that beginning once.
@@ -16,6 +16,11 @@ const progressValue = progressLine.subarray(typeKey.length)
 const userValue = marker(`user"`)
 /** How much of a line's start holds the envelope keys (cwd, sessionId, …, type) of user and progress lines. */
 export const headBytes = 1024
+/**
+ * An assistant line names its role at the head of its message, before the content; its top-level
+ * type comes only after the content, at the end of the line.
+ */
+const assistantRole = marker(`"role":"assistant"`)
 /** Only tool-result user lines carry this key unescaped. */
 const toolResult = marker(`"tool_use_id"`)
 
@@ -103,22 +108,41 @@ const headTypes = [[progressValue, progressMark], [userValue, userMark]] as cons
 const userOrUsage = [[userRest, userMark], [usageRest, usageMark]] as const
 
 /**
- * Whether a line is worth JSON-parsing, decided from the line's head where Claude Code's key
- * order allows (progress and user lines name their type before their payload), so large tool
- * results and progress copies are never scanned in full; other lines are scanned for the
- * markers that can matter. In order: a progress line never is; a user line is unless it holds a
- * tool result; a line with usage is; else only a small metadata line is.
+ * What a line is, as far as counting goes, told from bytes alone:
+ * - `parse`: worth JSON-parsing (a prompt, an assistant line, usage, a small metadata line);
+ * - `progress`: a line whose head says it is a progress line: its copies of other lines never count;
+ * - `toolResult`: a user line carrying tool results, read only for its time and failed calls;
+ * - `other`: anything else not worth parsing (a file-history snapshot, a system line, …).
  */
-export const worthParsing = (line: Buffer): boolean => {
+export type LineKind = "parse" | "progress" | "toolResult" | "other"
+
+/**
+ * The kind of a line, decided from its head where Claude Code's key order allows, so large tool
+ * results and progress copies are never scanned in full. The first `"type":"…"` pair of a user or
+ * progress line is its own type (the envelope keys before it hold none), and an assistant line
+ * names its role at the head of its message: those three are told from the head alone, with one
+ * search for the pair. Any other line goes through every rule, in order: a progress marker in the
+ * head, a user line unless it holds a tool result, an assistant role in the head, a progress
+ * marker further on, `"user"` or `"usage"` anywhere, a small metadata line.
+ */
+export const lineKind = (line: Buffer): LineKind => {
   const long = line.length > headBytes
   const head = long ? line.subarray(0, headBytes) : line
-  const inHead = markersSharing(head, typeKey, headTypes)
-  if ((inHead & progressMark) !== 0) return false
-  if ((inHead & userMark) !== 0) return head.indexOf(toolResult) === -1
+  const firstType = head.indexOf(typeKey)
+  if (firstType !== -1) {
+    const value = firstType + typeKey.length
+    if (holdsAt(head, value, progressValue)) return "progress"
+    if (holdsAt(head, value, userValue)) return head.indexOf(toolResult) === -1 ? "parse" : "toolResult"
+  }
+  if (head.indexOf(assistantRole) !== -1) return "parse"
+  const inHead = firstType === -1 ? 0 : markersSharing(head, typeKey, headTypes)
+  if ((inHead & progressMark) !== 0) return "progress"
+  if ((inHead & userMark) !== 0) return head.indexOf(toolResult) === -1 ? "parse" : "toolResult"
   // The head holds no progress marker: one further on starts where it no longer fits in the head.
-  if (long && line.indexOf(progressLine, headBytes - progressLine.length + 1) !== -1) return false
+  // Not parsed, but read like any other line (only a head that says progress vouches for its results).
+  if (long && line.indexOf(progressLine, headBytes - progressLine.length + 1) !== -1) return "other"
   const marks = markersSharing(line, quotedUs, userOrUsage)
-  if ((marks & userMark) !== 0) return line.indexOf(toolResult) === -1
-  if ((marks & usageMark) !== 0) return true
-  return metadataLines.some((metadata) => line.indexOf(metadata) !== -1)
+  if ((marks & userMark) !== 0) return line.indexOf(toolResult) === -1 ? "parse" : "toolResult"
+  if ((marks & usageMark) !== 0) return "parse"
+  return metadataLines.some((metadata) => line.indexOf(metadata) !== -1) ? "parse" : "other"
 }

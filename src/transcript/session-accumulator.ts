@@ -102,12 +102,13 @@ export class SessionAccumulator {
 
   addLine(line: Buffer, inMain: boolean): void {
     if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) return
-    if (!markers.worthParsing(line)) {
+    const kind = markers.lineKind(line)
+    if (kind !== "parse") {
       // Not parsed, so checked cheaply: an object's braces at both ends, and valid UTF-8.
       if (!looksLikeObject(line) || !isUtf8(line)) this.malformed++
       else {
-        if (inMain && !this.isFileHistorySnapshot(line)) this.noteTime(markers.lastTimestamp(line))
-        this.noteToolErrors(line)
+        if (inMain && (kind !== "other" || !this.isFileHistorySnapshot(line))) this.noteTime(markers.lastTimestamp(line))
+        if (kind !== "progress") this.noteToolErrors(line)
       }
       return
     }
@@ -131,8 +132,7 @@ export class SessionAccumulator {
    * its call as failed (progress lines, whose head says so, never hold a result of this session).
    */
   private noteToolErrors(line: Buffer): void {
-    const head = line.length > markers.headBytes ? line.subarray(0, markers.headBytes) : line
-    if (head.indexOf(markers.progressLine) !== -1 || !markers.saysIsErrorTrue(line)) return
+    if (!markers.saysIsErrorTrue(line)) return
     try {
       const parsed: unknown = JSON.parse(strictUtf8.decode(line))
       const content = isObject(parsed) && isObject(parsed.message) ? parsed.message.content : undefined

@@ -1,23 +1,30 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { headBytes, saysIsErrorTrue, worthParsing } from "../../src/transcript/line-markers.js"
+import { headBytes, lineKind, type LineKind, saysIsErrorTrue } from "../../src/transcript/line-markers.js"
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
 const has = (line: Buffer, text: string, from = 0, to = line.length) => line.subarray(from, to).indexOf(text) !== -1
 
+const startsAt = (line: Buffer, at: number, text: string) => line.subarray(at, at + Buffer.byteLength(text)).equals(Buffer.from(text))
+
 /**
- * The rules worthParsing applies, one marker and one scan at a time, as the accumulator applied
- * them before the markers that begin alike were searched together.
+ * The rules lineKind applies, one marker and one scan at a time: the head's first type pair and an
+ * assistant role in the head first, then every marker as the accumulator looked for them before.
  */
-const oneMarkerAtATime = (line: Buffer): boolean => {
+const oneRuleAtATime = (line: Buffer): LineKind => {
   const headEnd = Math.min(line.length, headBytes)
-  if (has(line, `"type":"progress","data":`, 0, headEnd)) return false
-  if (has(line, `"type":"user"`, 0, headEnd)) return !has(line, `"tool_use_id"`, 0, headEnd)
-  if (has(line, `"type":"progress","data":`)) return false
-  if (has(line, `"user"`)) return !has(line, `"tool_use_id"`)
-  if (has(line, `"usage"`)) return true
-  return [`"summary"`, `"ai-title"`, `"custom-title"`, `"cost-state"`, `"invoked_skills"`].some((marker) => has(line, marker))
+  const toolResultOr = (to: number): LineKind => (has(line, `"tool_use_id"`, 0, to) ? "toolResult" : "parse")
+  const firstType = line.subarray(0, headEnd).indexOf(`"type":"`)
+  if (firstType !== -1 && startsAt(line.subarray(0, headEnd), firstType, `"type":"progress","data":`)) return "progress"
+  if (firstType !== -1 && startsAt(line.subarray(0, headEnd), firstType, `"type":"user"`)) return toolResultOr(headEnd)
+  if (has(line, `"role":"assistant"`, 0, headEnd)) return "parse"
+  if (has(line, `"type":"progress","data":`, 0, headEnd)) return "progress"
+  if (has(line, `"type":"user"`, 0, headEnd)) return toolResultOr(headEnd)
+  if (has(line, `"type":"progress","data":`)) return "other"
+  if (has(line, `"user"`)) return toolResultOr(line.length)
+  if (has(line, `"usage"`)) return "parse"
+  return [`"summary"`, `"ai-title"`, `"custom-title"`, `"cost-state"`, `"invoked_skills"`].some((marker) => has(line, marker)) ? "parse" : "other"
 }
 
 /** Pieces of markers, whole markers and their look-alikes, so they overlap, repeat and straddle the head's end. */
@@ -25,25 +32,27 @@ const pieces = [
   `"type":"progress","data":`, `"type":"progress"`, `"type":"user"`, `"type":"us`, `"type":"`, `"type"`,
   `"user"`, `"us`, `"usage"`, `"usag`, `er"`, `age"`, `"userType":"external"`, `"tool_use_id"`, `\\"usage\\"`,
   `"summary"`, `"ai-title"`, `"custom-title"`, `"cost-state"`, `"invoked_skills"`, `progress","data":`, `user"`,
-  `{"parentUuid":null,`, `"message":{"role":"assistant","content":[`, `,`, `}`, `"`,
+  `{"parentUuid":null,`, `"message":{"role":"assistant","content":[`, `"role":"assistant"`, `"role":"assist`, `"type":"message",`,
+  `,`, `}`, `"`,
 ]
 const filler = fc.integer({ min: 0, max: 1100 }).map((length) => "x".repeat(length))
 const line = fc.array(fc.oneof(fc.constantFrom(...pieces), filler), { maxLength: 12 }).map((parts) => Buffer.from(parts.join("")))
 
-describe("worthParsing", () => {
-  it(`decides every line as the marker-by-marker rules do (seed=${seed})`, () => {
+describe("lineKind", () => {
+  it(`decides every line as the rule-by-rule reading does (seed=${seed})`, () => {
     console.log(`line-markers seed=${seed} (replay with PROPERTY_SEED=${seed})`)
-    fc.assert(fc.property(line, (candidate) => worthParsing(candidate) === oneMarkerAtATime(candidate)), { seed, numRuns: 3000 })
+    fc.assert(fc.property(line, (candidate) => lineKind(candidate) === oneRuleAtATime(candidate)), { seed, numRuns: 3000 })
   })
 
   it("finds a progress marker that straddles the head's end, and one wholly past it", () => {
     const progress = `"type":"progress","data":`
     for (const start of [headBytes - progress.length, headBytes - progress.length + 1, headBytes - 1, headBytes + 10]) {
       const candidate = Buffer.from(`${"x".repeat(start)}${progress}{"usage":1}`)
-      expect(worthParsing(candidate), `marker at ${start}`).toBe(oneMarkerAtATime(candidate))
+      expect(lineKind(candidate), `marker at ${start}`).toBe(oneRuleAtATime(candidate))
     }
-    expect(worthParsing(Buffer.from(`${"x".repeat(headBytes + 10)}"type":"progress","data":{"usage":1}`))).toBe(false)
-    expect(worthParsing(Buffer.from(`${"x".repeat(headBytes - 3)}"type":"progress","data":{"usage":1}`))).toBe(false)
+    expect(lineKind(Buffer.from(`${"x".repeat(headBytes + 10)}"type":"progress","data":{"usage":1}`))).toBe("other")
+    expect(lineKind(Buffer.from(`${"x".repeat(headBytes - 3)}"type":"progress","data":{"usage":1}`))).toBe("other")
+    expect(lineKind(Buffer.from(`${"x".repeat(headBytes - 30)}"type":"progress","data":{"usage":1}`))).toBe("progress")
   })
 })
 
