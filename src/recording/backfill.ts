@@ -1,14 +1,16 @@
-import { Effect, Schema } from "effect"
+import { Effect, Fiber, Schema } from "effect"
 import { existsSync, statSync } from "node:fs"
 import { appendActivityLog } from "../config/activity-log.js"
 import { AppConfig } from "../config/app-config.js"
 import { dataDirIsAFile } from "../config/data-paths.js"
 import { LocalStore, readerLockWait } from "../local-store/local-store.js"
+import type { StoreSession } from "../local-store/store-extension.js"
 import { discoverSessions, filesFingerprint, type SessionFiles } from "../transcript/session-files.js"
 import { writeFingerprintCache } from "./fingerprint-cache.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
 import { parseInParallel } from "./parallel-parse.js"
+import type { ParseOutcome } from "./parse-job.js"
 
 export interface BackfillOptions {
   /** Only sessions whose transcript was written on or after this time. */
@@ -56,8 +58,9 @@ export const backfill = (options: BackfillOptions) =>
     const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
     const changedSince = (known: ReadonlyMap<string, string>) =>
       found.map((files) => ({ files, fingerprint: filesFingerprint(files) })).filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
-    // A store not created yet knows no fingerprint: it is created once there is something to record.
-    const changed = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
+    // A store not created yet knows no fingerprint, and nobody can be waiting to read it.
+    const fresh = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
+    const changed = fresh
       ? changedSince(new Map())
       : yield* store.use(({ db }) =>
         readFingerprints(db).pipe(Effect.flatMap((known) => Effect.sync(() => {
@@ -68,37 +71,49 @@ export const backfill = (options: BackfillOptions) =>
         })))
       )
 
-    const outcomes = yield* Effect.tryPromise({
-      try: () => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress),
+    const parsing = Effect.tryPromise({
+      try: (signal) => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress, signal),
       catch: (cause) => new TranscriptsUnread({ reason: cause instanceof Error ? cause.message : String(cause) }),
     })
-    const recordings = outcomes.flatMap((outcome) => (outcome._tag === "Readable" ? [outcome.recording] : []))
-    const notRecorded = outcomes.flatMap((outcome) => (outcome._tag === "NotRecordable" ? [outcome] : []))
-    // Not fingerprinted: once the file is fixed (or readable), the next backfill reads it again.
-    for (const { reason, sessionId } of notRecorded) appendActivityLog(config.paths.log, `backfill: nothing recorded for ${sessionId}: ${reason}`)
-    const wanted = options.project === undefined
-      ? recordings
-      : recordings.filter((recording) => recording.event.project === options.project)
-    // Only what was considered for recording: sessions filtered out by --project stay unread.
-    const read = new Set(wanted.map((recording) => recording.event.sessionId as string))
-    const fingerprintsRead = changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
-      session_id: files.sessionId,
-      fingerprint,
-    }))
-    // Nothing read (an unchanged history): the store is not opened again.
-    const result = wanted.length === 0
-      ? { recorded: 0, unchanged: 0 }
-      : yield* store.use((session) =>
-        recorder.recordIn(session, wanted).pipe(
-          Effect.tap(() => saveFingerprints(session.db, fingerprintsRead)),
-          Effect.tap(() => readFingerprints(session.db).pipe(Effect.tap((saved) => Effect.sync(() => writeFingerprintCache(session.db.path, saved))))),
-        ), readerLockWait)
+    /** The recordings the user asked for, and what could not be read (said in the log, and not fingerprinted: the next backfill reads it again). */
+    const sortOut = (outcomes: ReadonlyArray<ParseOutcome>) => {
+      const recordings = outcomes.flatMap((outcome) => (outcome._tag === "Readable" ? [outcome.recording] : []))
+      const notRecorded = outcomes.flatMap((outcome) => (outcome._tag === "NotRecordable" ? [outcome] : []))
+      for (const { reason, sessionId } of notRecorded) appendActivityLog(config.paths.log, `backfill: nothing recorded for ${sessionId}: ${reason}`)
+      const wanted = options.project === undefined ? recordings : recordings.filter((recording) => recording.event.project === options.project)
+      return { wanted, notRecorded: notRecorded.length }
+    }
+    type Sorted = ReturnType<typeof sortOut>
+    const record = (session: StoreSession, sorted: Sorted) => {
+      // Only what was considered for recording: sessions filtered out by --project stay unread.
+      const read = new Set(sorted.wanted.map((recording) => recording.event.sessionId as string))
+      const fingerprintsRead = changed.filter(({ files }) => read.has(files.sessionId)).map(({ files, fingerprint }) => ({
+        session_id: files.sessionId,
+        fingerprint,
+      }))
+      return recorder.recordIn(session, sorted.wanted).pipe(
+        Effect.tap(() => saveFingerprints(session.db, fingerprintsRead)),
+        Effect.tap(() => readFingerprints(session.db).pipe(Effect.tap((saved) => Effect.sync(() => writeFingerprintCache(session.db.path, saved))))),
+        Effect.map((counts) => ({ ...counts, sorted })),
+      )
+    }
+    const { recorded, unchanged, sorted: { notRecorded, wanted } } = fresh
+      // The store is created (its schema, every extension's tables) while the workers parse.
+      ? yield* Effect.flatMap(Effect.fork(parsing), (parsed) =>
+        store.use((session) => Fiber.join(parsed).pipe(Effect.map(sortOut), Effect.flatMap((sorted) => record(session, sorted))), readerLockWait))
+      : yield* parsing.pipe(
+        Effect.map(sortOut),
+        // Nothing read (an unchanged history): the store is not opened again.
+        Effect.flatMap((sorted) =>
+          sorted.wanted.length === 0 ? Effect.succeed({ recorded: 0, unchanged: 0, sorted }) : store.use((session) => record(session, sorted), readerLockWait)
+        ),
+      )
     return {
       found: found.length,
-      recorded: result.recorded,
-      unchanged: result.unchanged,
+      recorded,
+      unchanged,
       skipped: found.length - changed.length,
-      notRecorded: notRecorded.length,
+      notRecorded,
       malformedLines: wanted.reduce((total, recording) => total + recording.malformedLines, 0),
       unknownModels: [...new Set(wanted.flatMap((recording) => recording.unknownModels))].sort(),
     } satisfies BackfillSummary

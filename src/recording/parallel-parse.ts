@@ -24,12 +24,14 @@ const jobsInFlight = 2
 
 /**
  * Parses sessions on every core. The largest go first so one huge transcript does not finish
- * last on a lone worker. Small batches, or no bundled worker, are parsed in this thread.
+ * last on a lone worker. Small batches, or no bundled worker, are parsed in this thread. An
+ * abort (the work that wanted them failed) stops the workers.
  */
 export const parseInParallel = async (
   jobs: ReadonlyArray<ParseJob>,
   rules: RecordingRules,
   onProgress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<ReadonlyArray<ParseOutcome>> => {
   const workers = Math.min(availableParallelism(), jobs.length)
   if (workers < 2 || jobs.length < 8 || !existsSync(workerScript)) {
@@ -45,6 +47,7 @@ export const parseInParallel = async (
   const runWorker = () =>
     new Promise<void>((finish, fail) => {
       const worker = new Worker(workerScript, { workerData: { prices: rules.prices, sessionTypes: rules.sessionTypes } })
+      signal?.addEventListener("abort", () => void worker.terminate().then(() => fail(new Error("stopped"))), { once: true })
       let held = 0
       const next = () => {
         const job = queue.shift()
