@@ -9,7 +9,7 @@ import { discoverSessions, filesFingerprint, type SessionFiles } from "../transc
 import { writeFingerprintCache } from "./fingerprint-cache.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
-import { parseInParallel } from "./parallel-parse.js"
+import { startParsePool } from "./parallel-parse.js"
 import type { ParseOutcome } from "./parse-job.js"
 
 export interface BackfillOptions {
@@ -55,11 +55,14 @@ export const backfill = (options: BackfillOptions) =>
     const store = yield* LocalStore
     const recorder = yield* SessionRecorder
     const since = options.since
+    const rules = recorder.rules()
+    // A store not created yet knows no fingerprint, and nobody can be waiting to read it: every
+    // session found will be parsed, so the workers start now and load while the sessions are found.
+    const fresh = !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
+    const earlyPool = fresh ? startParsePool(rules) : undefined
     const found = discoverSessions(config.claudeDataDirs).filter((files) => since === undefined || writtenSince(files, since))
     const changedSince = (known: ReadonlyMap<string, string>) =>
       found.map((files) => ({ files, fingerprint: filesFingerprint(files) })).filter(({ files, fingerprint }) => known.get(files.sessionId) !== fingerprint)
-    // A store not created yet knows no fingerprint, and nobody can be waiting to read it.
-    const fresh = found.length > 0 && !existsSync(config.paths.database) && !dataDirIsAFile(config.paths.dataDir)
     const changed = fresh
       ? changedSince(new Map())
       : yield* store.use(({ db }) =>
@@ -72,7 +75,8 @@ export const backfill = (options: BackfillOptions) =>
       )
 
     const parsing = Effect.tryPromise({
-      try: (signal) => parseInParallel(changed.map(({ files }) => ({ files, fallbackCwd: "" })), recorder.rules(), options.onProgress, signal),
+      try: (signal) =>
+        (earlyPool ?? startParsePool(rules)).parse(changed.map(({ files }) => ({ files, fallbackCwd: "" })), options.onProgress, signal),
       catch: (cause) => new TranscriptsUnread({ reason: cause instanceof Error ? cause.message : String(cause) }),
     })
     /** The recordings the user asked for, and what could not be read (said in the log, and not fingerprinted: the next backfill reads it again). */
@@ -98,8 +102,9 @@ export const backfill = (options: BackfillOptions) =>
       )
     }
     const { recorded, unchanged, sorted: { notRecorded, wanted } } = fresh
-      // The store is created (its schema, every extension's tables) while the workers parse.
-      ? yield* Effect.flatMap(Effect.fork(parsing), (parsed) =>
+      // The store is created (its schema, every extension's tables) while the workers parse; they
+      // are given their jobs first.
+      ? yield* Effect.flatMap(Effect.fork(parsing).pipe(Effect.tap(() => Effect.yieldNow())), (parsed) =>
         store.use((session) => Fiber.join(parsed).pipe(Effect.map(sortOut), Effect.flatMap((sorted) => record(session, sorted))), readerLockWait))
       : yield* parsing.pipe(
         Effect.map(sortOut),

@@ -22,49 +22,81 @@ const sizeOf = (job: ParseJob) => {
  */
 const jobsInFlight = 2
 
+/** Fewer jobs than this are parsed in this thread: starting workers would cost more than it saves. */
+const fewJobs = 8
+
+/** Parse workers on every core, started before their jobs are known. */
+export interface ParsePool {
+  /**
+   * Parses the jobs, the largest first so one huge transcript does not finish last on a lone
+   * worker, then stops the workers. Few jobs, or no bundled worker, are parsed in this thread.
+   * An abort (the work that wanted them failed) stops the workers.
+   */
+  readonly parse: (
+    jobs: ReadonlyArray<ParseJob>,
+    onProgress?: (done: number, total: number) => void,
+    signal?: AbortSignal,
+  ) => Promise<ReadonlyArray<ParseOutcome>>
+}
+
 /**
- * Parses sessions on every core. The largest go first so one huge transcript does not finish
- * last on a lone worker. Small batches, or no bundled worker, are parsed in this thread. An
- * abort (the work that wanted them failed) stops the workers.
+ * Starts the workers now, so that they load their code (a good part of a second on a busy
+ * machine) while this thread is still finding the sessions to give them.
  */
-export const parseInParallel = async (
-  jobs: ReadonlyArray<ParseJob>,
-  rules: RecordingRules,
-  onProgress: (done: number, total: number) => void = () => undefined,
-  signal?: AbortSignal,
-): Promise<ReadonlyArray<ParseOutcome>> => {
-  const workers = Math.min(availableParallelism(), jobs.length)
-  if (workers < 2 || jobs.length < 8 || !existsSync(workerScript)) {
-    return jobs.map((job, index) => {
+export const startParsePool = (rules: RecordingRules): ParsePool => {
+  const count = availableParallelism() < 2 || !existsSync(workerScript) ? 0 : availableParallelism()
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(workerScript, { workerData: { prices: rules.prices, sessionTypes: rules.sessionTypes } })
+    // Until a job is given, a failed worker only says so when it is used.
+    let failure: Error | undefined
+    worker.once("error", (error) => (failure = error))
+    // Workers that are never given a job (the work stopped before) do not keep the process alive.
+    worker.unref()
+    return { worker, failure: () => failure }
+  })
+  const stopAll = () => Promise.all(workers.map(({ worker }) => worker.terminate()))
+
+  const inThisThread = (jobs: ReadonlyArray<ParseJob>, onProgress: (done: number, total: number) => void) =>
+    jobs.map((job, index) => {
       const outcome = runParseJob(job, rules)
       onProgress(index + 1, jobs.length)
       return outcome
     })
-  }
-  const queue = [...jobs].sort((a, b) => sizeOf(b) - sizeOf(a))
-  const outcomes: Array<ParseOutcome> = []
-  let done = 0
-  const runWorker = () =>
-    new Promise<void>((finish, fail) => {
-      const worker = new Worker(workerScript, { workerData: { prices: rules.prices, sessionTypes: rules.sessionTypes } })
-      signal?.addEventListener("abort", () => void worker.terminate().then(() => fail(new Error("stopped"))), { once: true })
-      let held = 0
-      const next = () => {
-        const job = queue.shift()
-        if (job !== undefined) {
-          held++
-          worker.postMessage(job)
-        } else if (held === 0) void worker.terminate().then(() => finish())
-      }
-      worker.on("message", (outcome: ParseOutcome) => {
-        held--
-        outcomes.push(outcome)
-        onProgress(++done, jobs.length)
-        next()
+
+  const parse: ParsePool["parse"] = async (jobs, onProgress = () => undefined, signal) => {
+    if (workers.length === 0 || jobs.length < fewJobs) {
+      void stopAll()
+      return inThisThread(jobs, onProgress)
+    }
+    const sizes = new Map(jobs.map((job) => [job, sizeOf(job)]))
+    const queue = [...jobs].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0))
+    const outcomes: Array<ParseOutcome> = []
+    let done = 0
+    const run = ({ worker, failure }: (typeof workers)[number]) =>
+      new Promise<void>((finish, fail) => {
+        const failed = failure()
+        if (failed !== undefined) return fail(failed)
+        signal?.addEventListener("abort", () => void worker.terminate().then(() => fail(new Error("stopped"))), { once: true })
+        worker.ref()
+        let held = 0
+        const next = () => {
+          const job = queue.shift()
+          if (job !== undefined) {
+            held++
+            worker.postMessage(job)
+          } else if (held === 0) void worker.terminate().then(() => finish())
+        }
+        worker.on("message", (outcome: ParseOutcome) => {
+          held--
+          outcomes.push(outcome)
+          onProgress(++done, jobs.length)
+          next()
+        })
+        worker.on("error", fail)
+        for (let job = 0; job < jobsInFlight; job++) next()
       })
-      worker.on("error", fail)
-      for (let job = 0; job < jobsInFlight; job++) next()
-    })
-  await Promise.all(Array.from({ length: workers }, runWorker))
-  return outcomes
+    await Promise.all(workers.map(run))
+    return outcomes
+  }
+  return { parse }
 }
