@@ -12,6 +12,10 @@ export interface DataPaths {
   readonly log: string
   /** Where background syncs report, since no one watches their terminal. */
   readonly syncLog: string
+  /** The user's prices, over the bundled ones. */
+  readonly prices: string
+  /** The user's session-type rules. */
+  readonly sessionTypes: string
 }
 
 export const dataPathsIn = (dataDir: string): DataPaths => ({
@@ -22,6 +26,8 @@ export const dataPathsIn = (dataDir: string): DataPaths => ({
   deviceId: join(dataDir, "device-id"),
   log: join(dataDir, "claude-session-logger.log"),
   syncLog: join(dataDir, "sync.log"),
+  prices: join(dataDir, "prices.json"),
+  sessionTypes: join(dataDir, "session_types.yaml"),
 })
 
 /** Something other than a folder (a stray file) where the data dir belongs: no command can work until it moves. */

@@ -79,7 +79,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
 
     const refreshSnapshot = (db: Db) =>
       Clock.currentTimeMillis.pipe(
-        Effect.flatMap((nowMs) => buildSnapshot(db, actor, loadPrices(join(paths.dataDir, "prices.json")), new Date(nowMs))),
+        Effect.flatMap((nowMs) => buildSnapshot(db, actor, loadPrices(paths.prices), new Date(nowMs))),
         // The entries read model first: a reader trusts it only when the snapshot's stamp matches.
         Effect.tap((snapshot) => refreshEntriesReadModel(db, entriesReadModelPath(paths.dataDir), snapshot.newestEventId)),
         Effect.flatMap((snapshot) => Effect.try(() => writeSnapshot(paths.snapshot, snapshot))),

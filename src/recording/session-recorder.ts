@@ -1,5 +1,4 @@
 import { Effect } from "effect"
-import { join } from "node:path"
 import { storeActivity } from "./activity-table.js"
 import { AppConfig } from "../config/app-config.js"
 import { latestPayloads } from "../events/event-store.js"
@@ -20,8 +19,8 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
 
     /** Prices and session-type rules as the user has them now (files in the data dir). */
     const rules = (): RecordingRules => ({
-      prices: loadPrices(join(paths.dataDir, "prices.json")),
-      sessionTypes: loadSessionTypeRules(join(paths.dataDir, "session_types.yaml")),
+      prices: loadPrices(paths.prices),
+      sessionTypes: loadSessionTypeRules(paths.sessionTypes),
     })
 
     /** Records them in a store this process has open; returns how many were recorded and how many were unchanged. */

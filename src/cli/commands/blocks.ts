@@ -1,6 +1,5 @@
 import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
-import { join } from "node:path"
 import { AppConfig } from "../../config/app-config.js"
 import { modelFamily } from "../../sessions/model-family.js"
 import { humanCount, humanUsd } from "../../snapshot/banner-text.js"
@@ -51,7 +50,7 @@ export const blocksCommand = Command.make("blocks", { active, recent, tokenLimit
   Effect.gen(function* () {
     const { paths } = yield* AppConfig
     const now = Date.now()
-    const prices = loadPrices(join(paths.dataDir, "prices.json"))
+    const prices = loadPrices(paths.prices)
     const activities = yield* (yield* LocalStore).read((db) => usageActivities(db, { createdBy: args.whose }, prices))
     const all = usageBlocks(activities, now)
     const largestPast = Math.max(0, ...all.filter((block) => !block.active).map((block) => block.total_tokens))
