@@ -31,8 +31,15 @@ const priced = (rules: RecordingRules, model: string, usage: TokenUsage): ModelU
   return { model, ...usage, costUsd: price === undefined ? 0 : roundUsd(costUsd(price, usage)) }
 }
 
+/**
+ * Claude Code's own form of a time, on a day every month has and an hour before 24: already what
+ * toISOString gives back for it, so it needs no parsing (a session holds thousands).
+ */
+const canonicalTime = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/
+
 /** A transcript's time as an ISO string, or null when it is not a time at all (a damaged line). */
-const validTime = (time: string | null): string | null => {
+export const validTime = (time: string | null): string | null => {
+  if (time !== null && canonicalTime.test(time)) return time
   const ms = time === null ? Number.NaN : Date.parse(time)
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null
 }

@@ -51,8 +51,11 @@ const cacheSplit = (usage: Readonly<Record<string, unknown>>): Readonly<Record<s
  */
 export const invalidTokenCounts = (usage: Readonly<Record<string, unknown>>): number => {
   const split = cacheSplit(usage)
-  return [...countKeys.map((key) => usage[key]), ...splitKeys.map((key) => split[key])]
-    .filter((value) => value !== undefined && value !== null && !isTokenCount(value)).length
+  const invalid = (value: unknown) => (value !== undefined && value !== null && !isTokenCount(value) ? 1 : 0)
+  let count = 0
+  for (const key of countKeys) count += invalid(usage[key])
+  for (const key of splitKeys) count += invalid(split[key])
+  return count
 }
 
 /**
