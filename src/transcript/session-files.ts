@@ -1,4 +1,4 @@
-import { closeSync, readdirSync, readSync, statSync } from "node:fs"
+import { closeSync, type Dirent, readdirSync, readSync, statSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
 import { isRegularFile, openRegularFile } from "./regular-file.js"
 
@@ -17,9 +17,26 @@ const listDir = (dir: string): ReadonlyArray<string> => {
   }
 }
 
+const listEntries = (dir: string): ReadonlyArray<Dirent> => {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+}
+
+/** An entry the listing says is something else than a file (a folder, a FIFO, a socket, a device). */
+const listedAsOther = (entry: Dirent) =>
+  entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()
+/**
+ * A regular file, told from the listing where it can tell (a symbolic link, or a file system
+ * that does not say, is looked up: opening it would follow the link).
+ */
+const isRegularEntry = (dir: string, entry: Dirent) => entry.isFile() || (!listedAsOther(entry) && isRegularFile(join(dir, entry.name)))
+
 const isJsonl = (name: string) => name.endsWith(".jsonl")
 /** A `*.jsonl` that is a FIFO, socket or device is no transcript: never listed, never opened. */
-const isTranscriptFile = (dir: string, name: string) => isJsonl(name) && isRegularFile(join(dir, name))
+const isTranscriptEntry = (dir: string, entry: Dirent) => isJsonl(entry.name) && isRegularEntry(dir, entry)
 
 /** The `sessionId` on the first lines of a legacy (2.0.x) flat `agent-*.jsonl`: its parent. */
 export const parentOfLegacyAgentFile = (path: string): string | undefined => {
@@ -41,23 +58,26 @@ export const parentOfLegacyAgentFile = (path: string): string | undefined => {
 /** New layout: `<project>/<sessionId>/subagents/agent-*.jsonl`. */
 const nestedSubagents = (projectDir: string, sessionId: string): ReadonlyArray<string> => {
   const dir = join(projectDir, sessionId, "subagents")
-  return listDir(dir).filter((name) => name.startsWith("agent-") && isTranscriptFile(dir, name)).sort().map((name) => join(dir, name))
+  return listEntries(dir).filter((entry) => entry.name.startsWith("agent-") && isTranscriptEntry(dir, entry)).map((entry) => join(dir, entry.name)).sort()
 }
 
 /** The files of the session whose main transcript is `mainPath`. */
 export const sessionFilesOf = (mainPath: string): SessionFiles => {
   const projectDir = dirname(mainPath)
   const sessionId = basename(mainPath, ".jsonl")
-  const legacy = listDir(projectDir)
-    .filter((name) => name.startsWith("agent-") && isTranscriptFile(projectDir, name))
-    .map((name) => join(projectDir, name))
+  const legacy = listEntries(projectDir)
+    .filter((entry) => entry.name.startsWith("agent-") && isTranscriptEntry(projectDir, entry))
+    .map((entry) => join(projectDir, entry.name))
     .filter((path) => parentOfLegacyAgentFile(path) === sessionId)
   return { sessionId, main: mainPath, subagents: [...nestedSubagents(projectDir, sessionId), ...legacy] }
 }
 
 /** Every session in one project folder, legacy agent files matched to their parents in one pass. */
 export const sessionsInProjectDir = (projectDir: string): ReadonlyArray<SessionFiles> => {
-  const names = listDir(projectDir).filter((name) => isTranscriptFile(projectDir, name))
+  const entries = listEntries(projectDir)
+  const names = entries.filter((entry) => isTranscriptEntry(projectDir, entry)).map((entry) => entry.name)
+  // Only a session with a folder of its own can have subagent files in it: the others are not looked for.
+  const folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name))
   const legacyByParent = new Map<string, Array<string>>()
   for (const name of names.filter((name) => name.startsWith("agent-"))) {
     const path = join(projectDir, name)
@@ -71,7 +91,7 @@ export const sessionsInProjectDir = (projectDir: string): ReadonlyArray<SessionF
       return {
         sessionId,
         main: join(projectDir, name),
-        subagents: [...nestedSubagents(projectDir, sessionId), ...(legacyByParent.get(sessionId) ?? [])],
+        subagents: [...(folders.has(sessionId) ? nestedSubagents(projectDir, sessionId) : []), ...(legacyByParent.get(sessionId) ?? [])],
       }
     })
 }
