@@ -31,9 +31,10 @@ export class SessionRecorder extends Effect.Service<SessionRecorder>()("SessionR
         const recordings = yield* settleOwnership(db, parsed, rules())
         const latest = yield* latestPayloads(db, "SessionRecorded", recordings.map((recording) => recording.event.sessionId))
         const previous = new Map([...latest].map(([sessionId, payload]) => [sessionId, JSON.stringify(JSON.parse(payload))]))
-        const changed = recordings.filter((recording) =>
-          previous.get(recording.event.sessionId) !== JSON.stringify(payloadOf(recording.event))
-        )
+        const changed = recordings.filter((recording) => {
+          const before = previous.get(recording.event.sessionId)
+          return before === undefined || before !== JSON.stringify(payloadOf(recording.event))
+        })
         yield* append(changed.map((recording) => () => recording.event))
         // Sessions outside the batch that settling re-recorded count as recorded, never as unchanged.
         const inBatch = new Set(parsed.map((recording) => recording.event.sessionId))
