@@ -30,8 +30,18 @@ export const dataPathsIn = (dataDir: string): DataPaths => ({
   sessionTypes: join(dataDir, "session_types.yaml"),
 })
 
-/** Something other than a folder (a stray file) where the data dir belongs: no command can work until it moves. */
-export const dataDirIsAFile = (dataDir: string): boolean => statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false
+/**
+ * Something other than a folder (a stray file) where the data dir belongs: no command can work until it moves.
+ * A data dir that cannot even be looked at (a file among its parents) has no such file to move:
+ * opening the store then says why it cannot be created.
+ */
+export const dataDirIsAFile = (dataDir: string): boolean => {
+  try {
+    return statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false
+  } catch {
+    return false
+  }
+}
 
 export const resolveDataDir = (env: NodeJS.ProcessEnv): string =>
   env.CLAUDE_LOGGER_HOME && env.CLAUDE_LOGGER_HOME.trim() !== ""
