@@ -117,6 +117,13 @@ const userOrUsage = [[userRest, userMark], [usageRest, usageMark]] as const
 export type LineKind = "parse" | "progress" | "toolResult" | "other"
 
 /**
+ * A user line holds tool results or is parsed. The whole line is searched: a long envelope (a deep
+ * cwd) can push the result's key past the head, and a parsed result would never be read for a
+ * failed call. A prompt is parsed in full anyway, and a result names its key first.
+ */
+const userKind = (line: Buffer): LineKind => (line.indexOf(toolResult) === -1 ? "parse" : "toolResult")
+
+/**
  * The kind of a line, decided from its head where Claude Code's key order allows, so large tool
  * results and progress copies are never scanned in full. The first `"type":"…"` pair of a user or
  * progress line is its own type (the envelope keys before it hold none), and an assistant line
@@ -132,17 +139,17 @@ export const lineKind = (line: Buffer): LineKind => {
   if (firstType !== -1) {
     const value = firstType + typeKey.length
     if (holdsAt(head, value, progressValue)) return "progress"
-    if (holdsAt(head, value, userValue)) return head.indexOf(toolResult) === -1 ? "parse" : "toolResult"
+    if (holdsAt(head, value, userValue)) return userKind(line)
   }
   if (head.indexOf(assistantRole) !== -1) return "parse"
   const inHead = firstType === -1 ? 0 : markersSharing(head, typeKey, headTypes)
   if ((inHead & progressMark) !== 0) return "progress"
-  if ((inHead & userMark) !== 0) return head.indexOf(toolResult) === -1 ? "parse" : "toolResult"
+  if ((inHead & userMark) !== 0) return userKind(line)
   // The head holds no progress marker: one further on starts where it no longer fits in the head.
   // Not parsed, but read like any other line (only a head that says progress vouches for its results).
   if (long && line.indexOf(progressLine, headBytes - progressLine.length + 1) !== -1) return "other"
   const marks = markersSharing(line, quotedUs, userOrUsage)
-  if ((marks & userMark) !== 0) return line.indexOf(toolResult) === -1 ? "parse" : "toolResult"
+  if ((marks & userMark) !== 0) return userKind(line)
   if ((marks & usageMark) !== 0) return "parse"
   return metadataLines.some((metadata) => line.indexOf(metadata) !== -1) ? "parse" : "other"
 }

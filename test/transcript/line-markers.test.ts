@@ -14,15 +14,15 @@ const startsAt = (line: Buffer, at: number, text: string) => line.subarray(at, a
  */
 const oneRuleAtATime = (line: Buffer): LineKind => {
   const headEnd = Math.min(line.length, headBytes)
-  const toolResultOr = (to: number): LineKind => (has(line, `"tool_use_id"`, 0, to) ? "toolResult" : "parse")
+  const toolResultOr = (): LineKind => (has(line, `"tool_use_id"`) ? "toolResult" : "parse")
   const firstType = line.subarray(0, headEnd).indexOf(`"type":"`)
   if (firstType !== -1 && startsAt(line.subarray(0, headEnd), firstType, `"type":"progress","data":`)) return "progress"
-  if (firstType !== -1 && startsAt(line.subarray(0, headEnd), firstType, `"type":"user"`)) return toolResultOr(headEnd)
+  if (firstType !== -1 && startsAt(line.subarray(0, headEnd), firstType, `"type":"user"`)) return toolResultOr()
   if (has(line, `"role":"assistant"`, 0, headEnd)) return "parse"
   if (has(line, `"type":"progress","data":`, 0, headEnd)) return "progress"
-  if (has(line, `"type":"user"`, 0, headEnd)) return toolResultOr(headEnd)
+  if (has(line, `"type":"user"`, 0, headEnd)) return toolResultOr()
   if (has(line, `"type":"progress","data":`)) return "other"
-  if (has(line, `"user"`)) return toolResultOr(line.length)
+  if (has(line, `"user"`)) return toolResultOr()
   if (has(line, `"usage"`)) return "parse"
   return [`"summary"`, `"ai-title"`, `"custom-title"`, `"cost-state"`, `"invoked_skills"`].some((marker) => has(line, marker)) ? "parse" : "other"
 }
