@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
-import { cliPath, parseJson, runCli, userEnv } from "../support/cli.js"
+import { parseJson, runCliAsync, runCli, userEnv } from "../support/cli.js"
 import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 import type { SessionView } from "../../src/sessions/session-queries.js"
 
@@ -45,4 +47,38 @@ describe("a cold backfill whose store cannot be created", () => {
       expect(result.stderr).not.toMatch(/^\s+at /m)
     },
   )
+})
+
+describe("finding sessions among links and special files", () => {
+  it("records linked transcripts and linked session folders, and skips FIFOs, sockets, folders and broken links", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "csl-elsewhere-"))
+    const session = (name: string) => `00000000-0000-4000-8000-${name.padStart(12, "0")}`
+    const spend = (id: string, messageId: string, output: number) =>
+      assistant({ sessionId: id }, { messageId, usage: { input: 1, output }, timestamp: t(1) })
+    // A transcript that lives elsewhere, linked into the project folder.
+    writeLines(join(elsewhere, "linked.jsonl"), [userPrompt({ sessionId: session("1") }, "linked", t(0)), spend(session("1"), "m1", 10)])
+    symlinkSync(join(elsewhere, "linked.jsonl"), join(projectDir, `${session("1")}.jsonl`))
+    // A session whose folder (with its subagents) is a link, one of them a linked file.
+    writeLines(join(projectDir, `${session("2")}.jsonl`), [userPrompt({ sessionId: session("2") }, "main", t(0)), spend(session("2"), "m2", 20)])
+    writeLines(join(elsewhere, "folder", "subagents", "agent-a.jsonl"), [spend(session("2"), "m3", 300)])
+    writeLines(join(elsewhere, "agent-b.jsonl"), [spend(session("2"), "m4", 4000)])
+    symlinkSync(join(elsewhere, "agent-b.jsonl"), join(elsewhere, "folder", "subagents", "agent-b.jsonl"))
+    symlinkSync(join(elsewhere, "folder"), join(projectDir, session("2")))
+    // Nothing to read: a FIFO, a socket, a folder and a broken link, all named like transcripts.
+    execFileSync("mkfifo", [join(projectDir, `${session("3")}.jsonl`)])
+    const socket = createServer()
+    await new Promise<void>((listening) => socket.listen(join(projectDir, `${session("4")}.jsonl`), listening))
+    mkdirSync(join(projectDir, `${session("5")}.jsonl`))
+    symlinkSync(join(elsewhere, "gone.jsonl"), join(projectDir, `${session("6")}.jsonl`))
+    try {
+      const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice" })
+      const backfill = await runCliAsync(["backfill"], { env })
+      expect(backfill.stderr).toBe("")
+      expect(backfill.stdout).toContain("backfill: 2 session(s) recorded")
+      const sessions = parseJson<ReadonlyArray<SessionView>>(await runCliAsync(["sessions", "--json", "--limit", "100"], { env }))
+      expect(sessions.map((view) => [view.session_id, view.output_tokens]).sort()).toEqual([[session("1"), 10], [session("2"), 4320]])
+    } finally {
+      socket.close()
+    }
+  })
 })
