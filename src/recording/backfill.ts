@@ -9,7 +9,7 @@ import { discoverSessions, filesFingerprint, type SessionFiles } from "../transc
 import { writeFingerprintCache } from "./fingerprint-cache.js"
 import { readFingerprints, saveFingerprints } from "./transcript-fingerprints.js"
 import { SessionRecorder } from "./session-recorder.js"
-import { startParsePool } from "./parallel-parse.js"
+import { parseSessions, startParsePool } from "./parallel-parse.js"
 import type { ParseOutcome } from "./parse-job.js"
 
 export interface BackfillOptions {
@@ -76,7 +76,7 @@ export const backfill = (options: BackfillOptions) =>
 
     const parsing = Effect.tryPromise({
       try: (signal) =>
-        (earlyPool ?? startParsePool(rules)).parse(changed.map(({ files }) => ({ files, fallbackCwd: "" })), options.onProgress, signal),
+        parseSessions(changed.map(({ files }) => ({ files, fallbackCwd: "" })), rules, { onProgress: options.onProgress, signal, started: earlyPool }),
       catch: (cause) => new TranscriptsUnread({ reason: cause instanceof Error ? cause.message : String(cause) }),
     })
     /** The recordings the user asked for, and what could not be read (said in the log, and not fingerprinted: the next backfill reads it again). */

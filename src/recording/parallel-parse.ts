@@ -39,6 +39,30 @@ export interface ParsePool {
   ) => Promise<ReadonlyArray<ParseOutcome>>
 }
 
+const inThisThread = (jobs: ReadonlyArray<ParseJob>, rules: RecordingRules, onProgress: (done: number, total: number) => void) =>
+  jobs.map((job, index) => {
+    const outcome = runParseJob(job, rules)
+    onProgress(index + 1, jobs.length)
+    return outcome
+  })
+
+/**
+ * Parses the jobs on `started` workers, else on workers started for them, or in this thread when
+ * they are few: a small backfill does not pay for workers it would stop at once.
+ */
+export const parseSessions = (
+  jobs: ReadonlyArray<ParseJob>,
+  rules: RecordingRules,
+  { onProgress = () => undefined, signal, started }: {
+    readonly onProgress?: ((done: number, total: number) => void) | undefined
+    readonly signal?: AbortSignal | undefined
+    readonly started?: ParsePool | undefined
+  },
+): Promise<ReadonlyArray<ParseOutcome>> => {
+  const pool = started ?? (jobs.length >= fewJobs ? startParsePool(rules) : undefined)
+  return pool === undefined ? Promise.resolve(inThisThread(jobs, rules, onProgress)) : pool.parse(jobs, onProgress, signal)
+}
+
 /**
  * Starts the workers now, so that they load their code (a good part of a second on a busy
  * machine) while this thread is still finding the sessions to give them.
@@ -56,17 +80,10 @@ export const startParsePool = (rules: RecordingRules): ParsePool => {
   })
   const stopAll = () => Promise.all(workers.map(({ worker }) => worker.terminate()))
 
-  const inThisThread = (jobs: ReadonlyArray<ParseJob>, onProgress: (done: number, total: number) => void) =>
-    jobs.map((job, index) => {
-      const outcome = runParseJob(job, rules)
-      onProgress(index + 1, jobs.length)
-      return outcome
-    })
-
   const parse: ParsePool["parse"] = async (jobs, onProgress = () => undefined, signal) => {
     if (workers.length === 0 || jobs.length < fewJobs) {
       void stopAll()
-      return inThisThread(jobs, onProgress)
+      return inThisThread(jobs, rules, onProgress)
     }
     const sizes = new Map(jobs.map((job) => [job, sizeOf(job)]))
     const queue = [...jobs].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0))
