@@ -29,7 +29,7 @@ const fewJobs = 8
 export interface ParsePool {
   /**
    * Parses the jobs, the largest first so one huge transcript does not finish last on a lone
-   * worker, then stops the workers. Few jobs, or no bundled worker, are parsed in this thread.
+   * worker, then stops the workers. Without a bundled worker, they are parsed in this thread.
    * An abort (the work that wanted them failed) stops the workers.
    */
   readonly parse: (
@@ -37,6 +37,8 @@ export interface ParsePool {
     onProgress?: (done: number, total: number) => void,
     signal?: AbortSignal,
   ) => Promise<ReadonlyArray<ParseOutcome>>
+  /** Stops workers that will not be given jobs. */
+  readonly stop: () => void
 }
 
 const inThisThread = (jobs: ReadonlyArray<ParseJob>, rules: RecordingRules, onProgress: (done: number, total: number) => void) =>
@@ -59,8 +61,9 @@ export const parseSessions = (
     readonly started?: ParsePool | undefined
   },
 ): Promise<ReadonlyArray<ParseOutcome>> => {
-  const pool = started ?? (jobs.length >= fewJobs ? startParsePool(rules) : undefined)
-  return pool === undefined ? Promise.resolve(inThisThread(jobs, rules, onProgress)) : pool.parse(jobs, onProgress, signal)
+  if (jobs.length >= fewJobs) return (started ?? startParsePool(rules)).parse(jobs, onProgress, signal)
+  started?.stop()
+  return Promise.resolve(inThisThread(jobs, rules, onProgress))
 }
 
 /**
@@ -78,13 +81,12 @@ export const startParsePool = (rules: RecordingRules): ParsePool => {
     worker.unref()
     return { worker, failure: () => failure }
   })
-  const stopAll = () => Promise.all(workers.map(({ worker }) => worker.terminate()))
+  const stop = () => {
+    for (const { worker } of workers) void worker.terminate()
+  }
 
   const parse: ParsePool["parse"] = async (jobs, onProgress = () => undefined, signal) => {
-    if (workers.length === 0 || jobs.length < fewJobs) {
-      void stopAll()
-      return inThisThread(jobs, rules, onProgress)
-    }
+    if (workers.length === 0) return inThisThread(jobs, rules, onProgress)
     const sizes = new Map(jobs.map((job) => [job, sizeOf(job)]))
     const queue = [...jobs].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0))
     const outcomes: Array<ParseOutcome> = []
@@ -115,5 +117,5 @@ export const startParsePool = (rules: RecordingRules): ParsePool => {
     await Promise.all(workers.map(run))
     return outcomes
   }
-  return { parse }
+  return { parse, stop }
 }

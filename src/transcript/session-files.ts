@@ -9,14 +9,6 @@ export interface SessionFiles {
   readonly subagents: ReadonlyArray<string>
 }
 
-const listDir = (dir: string): ReadonlyArray<string> => {
-  try {
-    return readdirSync(dir)
-  } catch {
-    return []
-  }
-}
-
 const listEntries = (dir: string): ReadonlyArray<Dirent> => {
   try {
     return readdirSync(dir, { withFileTypes: true })
@@ -113,5 +105,5 @@ export const filesFingerprint = (files: SessionFiles): string =>
 export const discoverSessions = (claudeDataDirs: ReadonlyArray<string>): ReadonlyArray<SessionFiles> =>
   claudeDataDirs.flatMap((dataDir) => {
     const projects = join(dataDir, "projects")
-    return listDir(projects).flatMap((project) => sessionsInProjectDir(join(projects, project)))
+    return listEntries(projects).flatMap((project) => sessionsInProjectDir(join(projects, project.name)))
   })
