@@ -98,6 +98,8 @@ export const readEventsFrom = (db: Db, relation: string): Effect.Effect<Readonly
   db.all(StoredEventRow, `${selectEnvelopeFrom(relation)} ORDER BY id`)
 
 export interface EventFilter {
+  /** These events, by id. */
+  readonly ids?: ReadonlyArray<string>
   readonly types?: ReadonlyArray<string>
   readonly entityIds?: ReadonlyArray<string>
   /** One entity, by its full id, its end or its start (an entry's short id). */
@@ -106,9 +108,10 @@ export interface EventFilter {
   readonly limit?: number
 }
 
-/** Events in id order (the fold order), local and shared together. */
-export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> => {
+/** The SELECT of events matching the filter, in id order, and its parameters. */
+const filteredEvents = (select: string, filter: EventFilter) => {
   const conditions = new Conditions()
+  if (filter.ids !== undefined) conditions.withParam(JSON.stringify(filter.ids), (ids) => inKeys("id", ids))
   if (filter.types !== undefined) conditions.withParam(JSON.stringify(filter.types), (types) => inKeys("type", types))
   if (filter.entityIds !== undefined) {
     conditions.withParam(JSON.stringify(filter.entityIds), (ids) => inKeys("entity_id", ids))
@@ -118,11 +121,25 @@ export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<Read
     conditions.withParam(filter.entity.trim(), (entity) =>
       `(entity_id = ${entity} OR ends_with(upper(entity_id), upper(${entity})) OR starts_with(upper(entity_id), upper(${entity})))`)
   }
-  const filtered = `${selectEnvelope} ${conditions.where}`
+  const filtered = `${select} ${conditions.where}`
   const sql = filter.limit === undefined
     ? `${filtered} ORDER BY id`
     : `SELECT * FROM (${filtered} ORDER BY id DESC ${limitClause(filter.limit)}) ORDER BY id`
-  return db.all(StoredEventRow, sql, conditions.params)
+  return { sql, params: conditions.params }
+}
+
+/** Events in id order (the fold order), local and shared together. */
+export const readEvents = (db: Db, filter: EventFilter = {}): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> => {
+  const { params, sql } = filteredEvents(selectEnvelope, filter)
+  return db.all(StoredEventRow, sql, params)
+}
+
+const IdRow = Schema.Struct({ id: Schema.String })
+
+/** The ids of the events `readEvents` would read, in the same order: their payloads left unread. */
+export const readEventIds = (db: Db, filter: EventFilter = {}): Effect.Effect<ReadonlyArray<string>, DatabaseFailed> => {
+  const { params, sql } = filteredEvents("SELECT id FROM all_events", filter)
+  return db.all(IdRow, sql, params).pipe(Effect.map((rows) => rows.map((row) => row.id)))
 }
 
 const NewestRow = Schema.Struct({ newest: Schema.NullOr(Schema.String) })

@@ -33,9 +33,16 @@ export const envelopeOf = (event: DomainEvent, origin: EnvelopeOrigin): StoredEv
   payload: payloadOf(event),
 })
 
+/** An event in its envelope, with the event it was made from: what reading it back would decode. */
+export interface StampedEvent {
+  readonly stored: StoredEvent
+  readonly event: DomainEvent
+}
+
 /** Gives drafts their causal ids and envelopes, in order. */
-export const stampEvents = (drafts: ReadonlyArray<EventDraft>, stamp: Stamp): ReadonlyArray<StoredEvent> =>
+export const stampEvents = (drafts: ReadonlyArray<EventDraft>, stamp: Stamp): ReadonlyArray<StampedEvent> =>
   drafts.map((draft) => {
     const id = stamp.ids.next(stamp.nowMs)
-    return envelopeOf(draft(id), { id, deviceId: stamp.deviceId, actor: stamp.actor, recordedAt: new Date(stamp.nowMs).toISOString() })
+    const event = draft(id)
+    return { stored: envelopeOf(event, { id, deviceId: stamp.deviceId, actor: stamp.actor, recordedAt: new Date(stamp.nowMs).toISOString() }), event }
   })

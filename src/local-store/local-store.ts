@@ -11,6 +11,7 @@ import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
 import { spooledFileNames } from "../events/spool-files.js"
 import { type EventDraft, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
+import { type KnownEvents, knownEvents } from "../projections/decoded-events.js"
 import { applyToProjections } from "../projections/projector.js"
 import { buildSnapshot } from "../snapshot/build-snapshot.js"
 import { loadPrices } from "../transcript/pricing.js"
@@ -68,9 +69,9 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
       )
 
     /** Stores events made or restored here, with their projection and every extension's share of the work. */
-    const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>) =>
+    const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>, known?: KnownEvents) =>
       appendEvents(db, events).pipe(
-        Effect.tap((appended) => applyToProjections(db, appended)),
+        Effect.tap((appended) => applyToProjections(db, appended, known)),
         Effect.tap((appended) =>
           appended.length === 0
             ? Effect.void
@@ -139,8 +140,9 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
             const newest = yield* newestEventId(db)
             if (newest !== null) ids.observe(newest)
             const nowMs = yield* Clock.currentTimeMillis
-            const events = stampEvents(drafts, { ids, nowMs, deviceId, actor })
-            yield* db.transaction(appendAndProject(db, events))
+            const stamped = stampEvents(drafts, { ids, nowMs, deviceId, actor })
+            const events = stamped.map(({ stored }) => stored)
+            yield* db.transaction(appendAndProject(db, events, knownEvents(stamped)))
             return events
           })
         const session: StoreSession = { db, deviceId, append, ingest: (events) => appendAndProject(db, events) }
@@ -195,7 +197,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
           Effect.gen(function* () {
             const deviceId = yield* prepareDataDir
             const nowMs = yield* Clock.currentTimeMillis
-            const events = stampEvents(drafts, { ids: spoolIds(), nowMs, deviceId, actor })
+            const events = stampEvents(drafts, { ids: spoolIds(), nowMs, deviceId, actor }).map(({ stored }) => stored)
             yield* spoolEvents(paths.spoolDir, events)
             appendActivityLog(paths.log, `spool: database busy, queued ${events.length} event(s)`)
             return { events, queued: true } satisfies Recorded

@@ -18,10 +18,10 @@ export const budgetsProjection: Projection = {
     }, PRIMARY KEY (entity_id))`,
   ],
   eventTypes: ["BudgetSet"],
-  refresh: (db, entityIds) =>
+  refresh: (db, entityIds, known) =>
     Effect.gen(function* () {
       const latest = new Map<string, { entity_id: string; owner: string; period: string; project: string | null; limit_usd: number | null }>()
-      for (const { event, stored } of (yield* readDecoded(db, { types: ["BudgetSet"], entityIds })).filter(isOf("BudgetSet"))) {
+      for (const { event, stored } of (yield* readDecoded(db, { types: ["BudgetSet"], entityIds }, known)).filter(isOf("BudgetSet"))) {
         latest.set(stored.entityId, { entity_id: stored.entityId, owner: event.owner, period: event.period, project: event.project, limit_usd: event.limitUsd })
       }
       const rows = [...latest.values()].filter((row) => row.limit_usd !== null)

@@ -14,9 +14,9 @@ export const inboxWatermarksProjection: Projection = {
     `CREATE TABLE IF NOT EXISTS ${inboxWatermarksTable} (reader VARCHAR PRIMARY KEY, watermark VARCHAR NOT NULL)`,
   ],
   eventTypes: ["InboxWatermarkAdvanced"],
-  refresh: (db, entityIds) =>
+  refresh: (db, entityIds, known) =>
     Effect.gen(function* () {
-      const events = (yield* readDecoded(db, { types: ["InboxWatermarkAdvanced"], entityIds }))
+      const events = (yield* readDecoded(db, { types: ["InboxWatermarkAdvanced"], entityIds }, known))
         .filter(isOf("InboxWatermarkAdvanced"))
       // A watermark only moves forward, so a late-arriving older advance changes nothing.
       const newest = new Map<string, string>()

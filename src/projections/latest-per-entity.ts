@@ -24,10 +24,10 @@ export const latestPerEntityProjection = <T extends EventType>(options: {
       `CREATE TABLE IF NOT EXISTS ${table} (${Object.entries(options.columns).map(([name, type]) => `${name} ${type}`).join(", ")}, PRIMARY KEY (entity_id))`,
     ],
     eventTypes: options.eventTypes,
-    refresh: (db, entityIds) =>
+    refresh: (db, entityIds, known) =>
       Effect.gen(function* () {
         const latest = new Map<string, object | null>()
-        for (const { event, stored } of (yield* readDecoded(db, { types: options.eventTypes, entityIds })).filter(isOf(...options.eventTypes))) {
+        for (const { event, stored } of (yield* readDecoded(db, { types: options.eventTypes, entityIds }, known)).filter(isOf(...options.eventTypes))) {
           latest.set(stored.entityId, options.rowOf(event, stored))
         }
         yield* replaceRows(db, table, "entity_id", entityIds, options.columns, [...latest.values()].filter((row) => row !== null))

@@ -18,9 +18,9 @@ export const logEntriesProjection: Projection = {
     `CREATE TABLE IF NOT EXISTS ${logEntriesTable} (${columnDefinitions(LogEntryRow.fields, { notNull: true })}, PRIMARY KEY (id))`,
   ],
   eventTypes,
-  refresh: (db, entityIds) =>
+  refresh: (db, entityIds, known) =>
     Effect.gen(function* () {
-      const events = (yield* readDecoded(db, { types: eventTypes, entityIds })).filter(isOf(...eventTypes))
+      const events = (yield* readDecoded(db, { types: eventTypes, entityIds }, known)).filter(isOf(...eventTypes))
       yield* replaceRows(db, logEntriesTable, "id", entityIds, entryColumns, [...foldEntries(events).values()])
     }),
 }

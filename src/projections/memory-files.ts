@@ -49,9 +49,9 @@ export const memoryFilesProjection: Projection = {
     `CREATE TABLE IF NOT EXISTS ${memoryFileHeadsTable} (${columnsDdl}, PRIMARY KEY (entity_id, sha256))`,
   ],
   eventTypes: ["MemoryFileWritten", "MemoryFileDeleted"],
-  refresh: (db, entityIds) =>
+  refresh: (db, entityIds, known) =>
     Effect.gen(function* () {
-      const events = (yield* readDecoded(db, { types: ["MemoryFileWritten", "MemoryFileDeleted"], entityIds }))
+      const events = (yield* readDecoded(db, { types: ["MemoryFileWritten", "MemoryFileDeleted"], entityIds }, known))
         .filter(isOf("MemoryFileWritten", "MemoryFileDeleted"))
       const byEntity = new Map<string, Array<(typeof events)[number]>>()
       for (const decoded of events) byEntity.set(decoded.stored.entityId, [...(byEntity.get(decoded.stored.entityId) ?? []), decoded])

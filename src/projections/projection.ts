@@ -2,6 +2,7 @@ import type { Effect } from "effect"
 import type { EventType } from "../events/domain-event.js"
 import type { DatabaseFailed } from "../store/database-errors.js"
 import type { Db } from "../store/database.js"
+import type { KnownEvents } from "./decoded-events.js"
 
 /**
  * Our projection tables live in a schema of their own, so they never collide with tables of
@@ -26,5 +27,6 @@ export interface Projection {
   readonly tables: ReadonlyArray<string>
   readonly createTables: ReadonlyArray<string>
   readonly eventTypes: ReadonlyArray<EventType>
-  readonly refresh: (db: Db, entityIds: ReadonlyArray<string>) => Effect.Effect<void, DatabaseFailed>
+  /** Recomputes these entities' rows from their events; `known` spares decoding events just made. */
+  readonly refresh: (db: Db, entityIds: ReadonlyArray<string>, known: KnownEvents) => Effect.Effect<void, DatabaseFailed>
 }

@@ -8,6 +8,7 @@ import { inboxWatermarksProjection } from "./inbox-watermarks.js"
 import { logEntriesProjection } from "./log-entries.js"
 import { memoryFilesProjection } from "./memory-files.js"
 import { type Projection, projectionSchema, projectionTable } from "./projection.js"
+import { type KnownEvents, noEventsKnown } from "./decoded-events.js"
 import { dropRetiredProjectionTables } from "./retired-projection-tables.js"
 import { sessionsProjection } from "./sessions.js"
 
@@ -35,7 +36,9 @@ const refold = (db: Db, projection: Projection) =>
   Effect.gen(function* () {
     for (const table of projection.tables) yield* db.run(`DROP TABLE IF EXISTS ${projectionTable(table)}`)
     for (const ddl of projection.createTables) yield* db.run(ddl)
-    yield* projection.refresh(db, yield* entitiesWithEventsOf(db, projection.eventTypes))
+    const entities = yield* entitiesWithEventsOf(db, projection.eventTypes)
+    // A new store (or one without these events) has nothing to fold into the new, empty tables.
+    if (entities.length > 0) yield* projection.refresh(db, entities, noEventsKnown)
     yield* db.run(
       `INSERT INTO projection_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET version = excluded.version`,
       [projection.name, projection.version],
@@ -62,13 +65,13 @@ export interface AppendedEvent {
   readonly entityId: string
 }
 
-/** Brings the projections up to date with newly appended events. */
-export const applyToProjections = (db: Db, appended: ReadonlyArray<AppendedEvent>) =>
+/** Brings the projections up to date with newly appended events; `known` holds those made here. */
+export const applyToProjections = (db: Db, appended: ReadonlyArray<AppendedEvent>, known: KnownEvents = noEventsKnown) =>
   Effect.forEach(projections, (projection) => {
     const touched = new Set(
       appended.filter((event) => (projection.eventTypes as ReadonlyArray<string>).includes(event.type)).map((event) => event.entityId),
     )
-    return touched.size === 0 ? Effect.void : projection.refresh(db, [...touched])
+    return touched.size === 0 ? Effect.void : projection.refresh(db, [...touched], known)
   }, { discard: true })
 
 /** Drops every projection and refolds it from the events; returns the row count of each table. */

@@ -28,9 +28,9 @@ export const sessionsProjection: Projection = {
     createTable(sessionUsageHourlyTable, SessionHourRow.fields, "session_id, hour, model"),
   ],
   eventTypes: ["SessionRecorded"],
-  refresh: (db, entityIds) =>
+  refresh: (db, entityIds, known) =>
     Effect.gen(function* () {
-      const events = (yield* readDecoded(db, { types: ["SessionRecorded"], entityIds })).filter(isOf("SessionRecorded"))
+      const events = (yield* readDecoded(db, { types: ["SessionRecorded"], entityIds }, known)).filter(isOf("SessionRecorded"))
       const { hourly, models, sessions } = foldSessions(events)
       yield* replaceRows(db, sessionsTable, "session_id", entityIds, sessionColumns, sessions)
       yield* replaceRows(db, sessionModelsTable, "session_id", entityIds, sessionModelColumns, models)

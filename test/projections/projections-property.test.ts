@@ -5,7 +5,7 @@ import type { StoredEvent } from "../../src/events/stored-event.js"
 import { rebuildProjections } from "../../src/projections/projector.js"
 import { statuses } from "../../src/events/entry-vocabulary.js"
 import { logDraft, sessionDraft, statusDraft, t0, TestDevice, usage, watermarkDraft } from "../support/event-builders.js"
-import { deliver, dumpProjections, withMemoryDb } from "../support/memory-db.js"
+import { deliver, dumpProjections, memorySession, withMemoryDb } from "../support/memory-db.js"
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
@@ -84,6 +84,33 @@ describe("projections are a deterministic fold", () => {
           expect(rebuilt).toEqual(reference)
         },
       ),
+      { seed, numRuns: 30 },
+    )
+  })
+
+  it(`events made here fold from their known form as a rebuild folds them, among events delivered from elsewhere (seed=${seed})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(Action, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(30), { maxLength: 8 }), async (actions, appendAfter) => {
+        const events = play(actions)
+        const [appended, rebuilt] = await Effect.runPromise(withMemoryDb((db) =>
+          Effect.gen(function* () {
+            const here = memorySession(db)
+            for (const [index, event] of events.entries()) {
+              yield* deliver(db, [event])
+              if (!appendAfter.includes(index)) continue
+              // Same sessions and entries as the delivered events: each entity holds known and read events.
+              yield* here.append([
+                sessionDraft(`session-${index % 5}`, `made here ${index}`, [usage("claude-opus-4-6", index, 3, 0.25)]),
+                ...(event.type === "EntryLogged" ? [statusDraft(event.id, "resolved", `here ${index}`)] : []),
+              ])
+            }
+            const afterAppends = yield* dumpProjections(db)
+            yield* db.transaction(rebuildProjections(db))
+            return [afterAppends, yield* dumpProjections(db)] as const
+          })
+        ))
+        expect(appended).toEqual(rebuilt)
+      }),
       { seed, numRuns: 30 },
     )
   })

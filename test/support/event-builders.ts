@@ -18,7 +18,7 @@ export class TestDevice {
   }
 
   write(nowMs: number, ...drafts: ReadonlyArray<EventDraft>): ReadonlyArray<StoredEvent> {
-    return stampEvents(drafts, { ids: this.ids, nowMs: nowMs + this.clockOffsetMs, deviceId: this.deviceId, actor: this.actor })
+    return stampEvents(drafts, { ids: this.ids, nowMs: nowMs + this.clockOffsetMs, deviceId: this.deviceId, actor: this.actor }).map(({ stored }) => stored)
   }
 }
 

@@ -4,6 +4,7 @@ import { CausalIdGenerator } from "../../src/events/causal-id-generator.js"
 import { stampEvents } from "../../src/events/stamp-events.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
 import type { StoreSession } from "../../src/local-store/store-extension.js"
+import { type KnownEvents, knownEvents } from "../../src/projections/decoded-events.js"
 import { projectionTable } from "../../src/projections/projection.js"
 import { applyToProjections, projections } from "../../src/projections/projector.js"
 import { type Db, openDatabase } from "../../src/store/database.js"
@@ -19,15 +20,16 @@ export const deliver = (db: Db, events: ReadonlyArray<StoredEvent>) => db.transa
 /** A write-path session over a memory store, without extensions: what restore and import code needs. */
 export const memorySession = (db: Db, deviceId = "test-device", actor = "tester"): StoreSession => {
   const ids = new CausalIdGenerator()
-  const ingest = (events: ReadonlyArray<StoredEvent>) =>
-    appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended)))
+  const ingest = (events: ReadonlyArray<StoredEvent>, known?: KnownEvents) =>
+    appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended, known)))
   return {
     db,
     deviceId,
-    ingest,
+    ingest: (events) => ingest(events),
     append: (drafts) => {
-      const events = stampEvents(drafts, { ids, nowMs: Date.now(), deviceId, actor })
-      return db.transaction(ingest(events)).pipe(Effect.as(events))
+      const stamped = stampEvents(drafts, { ids, nowMs: Date.now(), deviceId, actor })
+      const events = stamped.map(({ stored }) => stored)
+      return db.transaction(ingest(events, knownEvents(stamped))).pipe(Effect.as(events))
     },
   }
 }
