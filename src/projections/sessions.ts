@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { replaceRows } from "../store/insert-rows.js"
+import { replaceRowsAppending } from "../store/insert-rows.js"
 import { columnDefinitions, type ColumnFields, columnTypes } from "../store/table-columns.js"
 import { isOf, readDecoded } from "./decoded-events.js"
 import { type Projection, projectionTable } from "./projection.js"
@@ -32,8 +32,9 @@ export const sessionsProjection: Projection = {
     Effect.gen(function* () {
       const events = (yield* readDecoded(db, { types: ["SessionRecorded"], entityIds }, known)).filter(isOf("SessionRecorded"))
       const { hourly, models, sessions } = foldSessions(events)
-      yield* replaceRows(db, sessionsTable, "session_id", entityIds, sessionColumns, sessions)
-      yield* replaceRows(db, sessionModelsTable, "session_id", entityIds, sessionModelColumns, models)
-      yield* replaceRows(db, sessionUsageHourlyTable, "session_id", entityIds, sessionHourColumns, hourly)
+      // Through the appender: a backfill refreshes thousands of sessions, and their hours.
+      yield* replaceRowsAppending(db, sessionsTable, "session_id", entityIds, sessionColumns, sessions)
+      yield* replaceRowsAppending(db, sessionModelsTable, "session_id", entityIds, sessionModelColumns, models)
+      yield* replaceRowsAppending(db, sessionUsageHourlyTable, "session_id", entityIds, sessionHourColumns, hourly)
     }),
 }
