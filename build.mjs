@@ -4,7 +4,7 @@
 // Effect or DuckDB (`memory hook` from `memory-hook.cjs`), and otherwise requires
 // `entries.cjs` (init, log, resolve, list, show) or `main.cjs`, the full Effect CLI, each compiled
 // from a V8 code cache kept next to it. `setup.cjs` is the `claude-session-logger-setup` bin, `memory-sync.cjs` the `claude-memory-sync` bin, `hive.cjs` the `claude-hive` bin;
-// `parse-worker.cjs` parses transcripts on other cores; `light-backfill.cjs` answers a bare `backfill` over an unchanged history.
+// `parse-worker.cjs` parses transcripts on other cores (each worker loads it through `parse-worker-start.cjs`, from a code cache); `light-backfill.cjs` answers a bare `backfill` over an unchanged history.
 import { build } from "esbuild"
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
@@ -85,10 +85,16 @@ await bundle(
   { external: ["@duckdb/node-bindings*"], plugins: [duckDbOnFirstUse] },
 )
 
+/** A bundle's code cache is named after this build of it: V8 itself checks only the source's length. */
+const codeCacheName = (bundle) => `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`
+
+// The parse workers' entry, after the parse worker: it loads that build of it through its code cache.
+await bundle({ "parse-worker-start": "src/cli/parse-worker-start.ts" }, { define: { __CSL_PARSE_WORKER_CACHE__: JSON.stringify(codeCacheName("parse-worker.cjs")) } })
+
 // The launcher, last: it names each bundle's code cache after this build of it, and prints the
 // full CLI's own --help and --version output, taken from it here, without loading it.
 const codeCaches = Object.fromEntries(
-  ["main.cjs", "entries.cjs", "light-entries.cjs"].map((bundle) => [bundle, `${bundle}.${createHash("sha256").update(readFileSync(`dist/${bundle}`)).digest("hex").slice(0, 16)}.v8cache`]),
+  ["main.cjs", "entries.cjs", "light-entries.cjs"].map((bundle) => [bundle, codeCacheName(bundle)]),
 )
 const rootOutputs = Object.fromEntries(
   ["--help", "-h", "--version"].map((arg) => [arg, execFileSync(process.execPath, ["dist/main.cjs", arg], { encoding: "utf8" })]),

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
 import { createRequire, Module } from "node:module"
 import { dirname } from "node:path"
+import { threadId } from "node:worker_threads"
 import { constants, Script } from "node:vm"
 
 /** The wrapper Node puts around every CommonJS module. */
@@ -14,9 +15,12 @@ const readCache = (cachePath: string): Buffer | undefined => {
   }
 }
 
-/** Written whole or not at all: a process reading it meanwhile sees the old file or none. */
+/**
+ * Written whole or not at all: a process reading it meanwhile sees the old file or none. Parse
+ * workers are threads of one process, each saving its own: the temporary name names the thread.
+ */
 const saveCache = (script: Script, cachePath: string): void => {
-  const temporary = `${cachePath}.${process.pid}.tmp`
+  const temporary = `${cachePath}.${process.pid}.${threadId}.tmp`
   try {
     writeFileSync(temporary, script.createCachedData())
     renameSync(temporary, cachePath)

@@ -2,11 +2,11 @@ import { existsSync, statSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { join } from "node:path"
 import { Worker } from "node:worker_threads"
-import { type ParseJob, type ParseOutcome, runParseJob } from "./parse-job.js"
+import { noMoreJobs, type ParseJob, type ParseOutcome, runParseJob } from "./parse-job.js"
 import type { RecordingRules } from "./session-recording.js"
 
-/** The bundled worker beside the bundled CLI; absent when running from source (tests). */
-const workerScript = typeof __dirname === "string" ? join(__dirname, "parse-worker.cjs") : ""
+/** The bundled worker's entry beside the bundled CLI; absent when running from source (tests). */
+const workerScript = typeof __dirname === "string" ? join(__dirname, "parse-worker-start.cjs") : ""
 
 const sizeOf = (job: ParseJob) => {
   try {
@@ -21,6 +21,9 @@ const sizeOf = (job: ParseJob) => {
  * idles for the round trip to this thread (a thousand small sessions, on busy cores).
  */
 const jobsInFlight = 2
+
+/** How long a worker told that no job is coming may take to end by itself. */
+const stopGrace = 1000
 
 /** Fewer jobs than this are parsed in this thread: starting workers would cost more than it saves. */
 const fewJobs = 8
@@ -103,7 +106,15 @@ export const startParsePool = (rules: RecordingRules): ParsePool => {
           if (job !== undefined) {
             held++
             worker.postMessage(job)
-          } else if (held === 0) void worker.terminate().then(() => finish())
+          } else if (held === 0) {
+            // A thread that does not end by itself soon is stopped: the backfill never waits on it.
+            const stopping = setTimeout(() => void worker.terminate(), stopGrace)
+            worker.once("exit", () => {
+              clearTimeout(stopping)
+              finish()
+            })
+            worker.postMessage(noMoreJobs)
+          }
         }
         worker.on("message", (outcome: ParseOutcome) => {
           held--

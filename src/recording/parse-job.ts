@@ -10,6 +10,12 @@ export interface ParseJob {
   readonly fallbackCwd: string
 }
 
+/**
+ * Tells a worker that no job is coming: its thread ends by itself, so that its exit work (saving
+ * its code cache) runs, which a terminated thread's does not.
+ */
+export const noMoreJobs = null
+
 /** A session ready to record, or why its files give none (said in the log). */
 export type ParseOutcome =
   | { readonly _tag: "Readable"; readonly recording: SessionRecording }

@@ -5,13 +5,14 @@
 import { parentPort, workerData } from "node:worker_threads"
 import type { PriceTable } from "../transcript/pricing.js"
 import type { SessionTypeRule } from "../transcript/session-type.js"
-import { type ParseJob, runParseJob } from "./parse-job.js"
+import { noMoreJobs, type ParseJob, runParseJob } from "./parse-job.js"
 
 const { prices, sessionTypes } = workerData as {
   readonly prices: PriceTable
   readonly sessionTypes: ReadonlyArray<SessionTypeRule>
 }
 
-parentPort?.on("message", (job: ParseJob) => {
-  parentPort?.postMessage(runParseJob(job, { prices, sessionTypes }))
+parentPort?.on("message", (job: ParseJob | typeof noMoreJobs) => {
+  if (job === noMoreJobs) parentPort?.close()
+  else parentPort?.postMessage(runParseJob(job, { prices, sessionTypes }))
 })

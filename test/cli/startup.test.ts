@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { entriesCommands } from "../../src/cli/command-table.js"
 import { type CliResult, freshHome, projectRoot, runCli, userEnv } from "../support/cli.js"
+import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 
 /** A copy of some of dist/ in a directory of its own; node_modules stays reachable for DuckDB. */
 const distCopy = (files: ReadonlyArray<string>): string => {
@@ -105,5 +106,29 @@ describe("start-up", () => {
     mkdirSync(join(dir, cache))
     expect(run(bin, ["list"], home)).toEqual({ status: 0, stdout: "No entries.\n", stderr: "" })
     expect(readdirSync(dir).sort()).toEqual([cache, "cli.cjs", "entries.cjs"].sort())
+  })
+
+  it("parse workers compile their bundle from a code cache made by the first backfill that started them", () => {
+    const { home, projectDir } = claudeHome()
+    // Enough sessions that a cold backfill hands them to parse workers.
+    for (let session = 0; session < 12; session++) {
+      const ctx = { sessionId: `00000000-0000-4000-8000-${String(session).padStart(12, "0")}` }
+      const at = new Date(Date.UTC(2026, 10, 14, 9, session)).toISOString()
+      writeLines(join(projectDir, `${ctx.sessionId}.jsonl`), [
+        userPrompt(ctx, `prompt ${session}`, at),
+        assistant(ctx, { messageId: `msg_${session}`, usage: { input: 10, output: 5 }, timestamp: at }),
+      ])
+    }
+    const dir = distCopy(["cli.cjs", "main.cjs", "parse-worker.cjs", "parse-worker-start.cjs"])
+    const backfill = (dataDir: string) => run(join(dir, "cli.cjs"), ["backfill"], home, { ...withNodeModules, CLAUDE_LOGGER_HOME: join(home, dataDir) })
+    const recorded = "backfill: 12 session(s) recorded, 0 unchanged, 0 skipped (files unchanged), 0 malformed line(s)\n"
+    expect(backfill("first")).toEqual({ status: 0, stdout: recorded, stderr: "" })
+    const workerCaches = () => codeCaches(dir).filter((name) => name.startsWith("parse-worker.cjs."))
+    const [cache = ""] = workerCaches()
+    expect(cache).toMatch(/^parse-worker\.cjs\.[0-9a-f]{16}\.v8cache$/)
+    const made = statSync(join(dir, cache)).mtimeMs
+    expect(backfill("second")).toEqual({ status: 0, stdout: recorded, stderr: "" })
+    expect(workerCaches()).toEqual([cache])
+    expect(statSync(join(dir, cache)).mtimeMs).toBe(made)
   })
 })
