@@ -3,7 +3,14 @@ import type { SessionRecorded } from "../events/domain-event.js"
 import { isOf, readDecoded } from "../projections/decoded-events.js"
 import type { Db } from "../store/database.js"
 import type { CountedResponse } from "../transcript/session-accumulator.js"
-import { claimsOf, replaceClaims, responsesOwnedElsewhere, sessionsSharingResponsesWith } from "../usage/response-claims.js"
+import {
+  claimsHeldOutside,
+  claimsOf,
+  replaceClaims,
+  responsesOwnedElsewhere,
+  responsesOwnedElsewhereAmong,
+  sessionsSharingResponsesWith,
+} from "../usage/response-claims.js"
 import { type RecordingRules, type SessionRecording, tokenFigures } from "./session-recording.js"
 
 /**
@@ -16,6 +23,16 @@ import { type RecordingRules, type SessionRecording, tokenFigures } from "./sess
 const withFigures = (event: SessionRecorded, responses: ReadonlyArray<CountedResponse>, rules: RecordingRules) => {
   const { hourlyUsage, models, unknownModels } = tokenFigures(responses, rules, event.startedAt)
   return { event: { ...event, models, hourlyUsage }, unknownModels }
+}
+
+/** The responses that more than one of these recordings hold. */
+const heldTwice = (recordings: ReadonlyArray<SessionRecording>): ReadonlyArray<string> => {
+  const seen = new Set<string>()
+  const twice = new Set<string>()
+  for (const recording of recordings) {
+    for (const { key } of recording.responses) (seen.has(key) ? twice : seen).add(key)
+  }
+  return [...twice]
 }
 
 /** Recorded sessions outside the batch whose owned responses changed: their latest recording with new figures. */
@@ -44,10 +61,13 @@ export const settleOwnership = (db: Db, recordings: ReadonlyArray<SessionRecordi
   Effect.gen(function* () {
     if (recordings.length === 0) return recordings
     const batch = recordings.map((recording) => recording.event.sessionId as string)
-    const sharedBefore = yield* sessionsSharingResponsesWith(db, batch)
+    const outside = yield* claimsHeldOutside(db, batch)
+    const sharedBefore = outside ? yield* sessionsSharingResponsesWith(db, batch) : []
     yield* db.transaction(replaceClaims(db, recordings.map((recording) => ({ sessionId: recording.event.sessionId, responses: recording.responses }))))
-    const others = [...new Set([...sharedBefore, ...(yield* sessionsSharingResponsesWith(db, batch))])]
-    const lost = yield* responsesOwnedElsewhere(db, [...batch, ...others])
+    const others = outside ? [...new Set([...sharedBefore, ...(yield* sessionsSharingResponsesWith(db, batch))])] : []
+    // With no other session's claims in the store (a backfill creating it), only the responses the
+    // batch holds twice have an owner to choose.
+    const lost = outside ? yield* responsesOwnedElsewhere(db, [...batch, ...others]) : yield* responsesOwnedElsewhereAmong(db, heldTwice(recordings))
     const settled = recordings.map((recording) => {
       const lostHere = lost.get(recording.event.sessionId)
       if (lostHere === undefined) return recording

@@ -122,24 +122,39 @@ export const sessionsSharingResponsesWith = (db: Db, sessionIds: ReadonlyArray<s
     [JSON.stringify(sessionIds)],
   ).pipe(Effect.map((rows) => rows.map((row) => row.session_id)))
 
+const Exists = Schema.Struct({ found: Schema.Boolean })
+
+/** Whether any session other than `sessionIds` holds claims (none in a store being created by a backfill). */
+export const claimsHeldOutside = (db: Db, sessionIds: ReadonlyArray<string>) =>
+  db.all(Exists, `SELECT EXISTS (SELECT 1 FROM ${responseClaimsTable} WHERE NOT ${inKeys("session_id")}) AS found`, [JSON.stringify(sessionIds)])
+    .pipe(Effect.map((rows) => rows[0]?.found ?? false))
+
 const LostRow = Schema.Struct({ session_id: Schema.String, response_key: Schema.String })
 
-/** The responses each of `sessionIds` holds but another session owns, by session. */
-export const responsesOwnedElsewhere = (db: Db, sessionIds: ReadonlyArray<string>) =>
+/** The responses of the claims `held` selects (SQL over $1) whose holder is not their owner, by holder. */
+const ownedElsewhere = (db: Db, held: string, param: ReadonlyArray<string>) =>
   db.all(
     LostRow,
-    `WITH ranked AS (
-       SELECT session_id, response_key, ${ownerRank} AS rank
-       FROM ${responseClaimsTable}
-       WHERE response_key IN (SELECT response_key FROM ${responseClaimsTable} WHERE ${inKeys("session_id")})
-     )
-     SELECT session_id, response_key FROM ranked WHERE rank > 1 AND ${inKeys("session_id")}`,
-    [JSON.stringify(sessionIds)],
+    `WITH ranked AS (SELECT session_id, response_key, ${ownerRank} AS rank FROM ${responseClaimsTable} WHERE ${held})
+     SELECT session_id, response_key FROM ranked WHERE rank > 1`,
+    [JSON.stringify(param)],
   ).pipe(Effect.map((rows) => {
     const lost = new Map<string, Set<string>>()
     for (const row of rows) lost.set(row.session_id, (lost.get(row.session_id) ?? new Set()).add(row.response_key))
     return lost
   }))
+
+/** The responses each of `sessionIds` holds but another session owns, by session. */
+export const responsesOwnedElsewhere = (db: Db, sessionIds: ReadonlyArray<string>) => {
+  const wanted = new Set(sessionIds)
+  return ownedElsewhere(db, `response_key IN (SELECT response_key FROM ${responseClaimsTable} WHERE ${inKeys("session_id")})`, sessionIds).pipe(
+    Effect.map((lost) => new Map([...lost].filter(([sessionId]) => wanted.has(sessionId)))),
+  )
+}
+
+/** Among the holders of these responses, those that do not own them, by holder. */
+export const responsesOwnedElsewhereAmong = (db: Db, responseKeys: ReadonlyArray<string>) =>
+  responseKeys.length === 0 ? Effect.succeed(new Map<string, Set<string>>()) : ownedElsewhere(db, inKeys("response_key"), responseKeys)
 
 /** Every claim of these sessions. */
 export const claimsOf = (db: Db, sessionIds: ReadonlyArray<string>) => {
