@@ -67,6 +67,21 @@ const insertInto = (db: Db, table: string, events: ReadonlyArray<StoredEvent>) =
       .pipe(Effect.map((rows) => new Set(rows.map((row) => row.id))))
 
 /**
+ * Appends events just stamped here, through the appender (a backfill stamps a thousand): their ids
+ * are newer than any this store holds, so none can be one already stored. Returns them in id order.
+ */
+export const appendStampedEvents = (
+  db: Db,
+  events: ReadonlyArray<StoredEvent>,
+): Effect.Effect<ReadonlyArray<StoredEvent>, DatabaseFailed> =>
+  Effect.gen(function* () {
+    const rows = (local: boolean) => events.filter((event) => isLocalOnly(event.type) === local).map((event) => ({ ...toRow(event), payload: JSON.stringify(event.payload) }))
+    yield* db.appendRows("events", insertColumns, rows(false))
+    yield* db.appendRows("local_events", insertColumns, rows(true))
+    return [...events].sort((a, b) => (a.id < b.id ? -1 : 1))
+  })
+
+/**
  * Appends events made on this device, ignoring any whose id is already stored (so spool ingest
  * can deliver twice). Returns only the events that were new, in id order. (Events pulled from a
  * remote arrive through `copyEventsFrom` instead.)

@@ -6,10 +6,10 @@ import { AppConfig } from "../config/app-config.js"
 import { dataDirIsAFile } from "../config/data-paths.js"
 import { ensureDeviceId } from "../config/device-id.js"
 import { CausalIdGenerator } from "../events/causal-id-generator.js"
-import { appendEvents, newestEventId } from "../events/event-store.js"
+import { appendEvents, appendStampedEvents, newestEventId } from "../events/event-store.js"
 import { clearSpool, readSpool, spoolEvents } from "../events/spool.js"
 import { spooledFileNames } from "../events/spool-files.js"
-import { type EventDraft, stampEvents } from "../events/stamp-events.js"
+import { type EventDraft, type StampedEvent, stampEvents } from "../events/stamp-events.js"
 import type { StoredEvent } from "../events/stored-event.js"
 import { type KnownEvents, knownEvents } from "../projections/decoded-events.js"
 import { applyToProjections } from "../projections/projector.js"
@@ -68,15 +68,23 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
         Effect.catchTag("DatabaseFailed", (error) => Effect.fail(damagedIfBroken(error))),
       )
 
-    /** Stores events made or restored here, with their projection and every extension's share of the work. */
-    const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>, known?: KnownEvents) =>
-      appendEvents(db, events).pipe(
-        Effect.tap((appended) => applyToProjections(db, appended, known)),
-        Effect.tap((appended) =>
+    /** Projects newly stored events, and gives every extension its share of the work. */
+    const project = (db: Db, appended: ReadonlyArray<StoredEvent>, known?: KnownEvents) =>
+      applyToProjections(db, appended, known).pipe(
+        Effect.zipRight(
           appended.length === 0
             ? Effect.void
-            : Effect.forEach(extensions, (extension) => extension.onStored?.(db, appended) ?? Effect.void, { discard: true })),
+            : Effect.forEach(extensions, (extension) => extension.onStored?.(db, appended) ?? Effect.void, { discard: true }),
+        ),
       )
+
+    /** Stores events restored here (a spool, an import), skipping any already stored, with their projection. */
+    const appendAndProject = (db: Db, events: ReadonlyArray<StoredEvent>) =>
+      appendEvents(db, events).pipe(Effect.tap((appended) => project(db, appended)))
+
+    /** Stores events just stamped here, projected from their typed form. */
+    const appendStampedAndProject = (db: Db, stamped: ReadonlyArray<StampedEvent>) =>
+      appendStampedEvents(db, stamped.map(({ stored }) => stored)).pipe(Effect.tap((appended) => project(db, appended, knownEvents(stamped))))
 
     const refreshSnapshot = (db: Db) =>
       Clock.currentTimeMillis.pipe(
@@ -140,10 +148,7 @@ export class LocalStore extends Effect.Service<LocalStore>()("LocalStore", {
             const newest = yield* newestEventId(db)
             if (newest !== null) ids.observe(newest)
             const nowMs = yield* Clock.currentTimeMillis
-            const stamped = stampEvents(drafts, { ids, nowMs, deviceId, actor })
-            const events = stamped.map(({ stored }) => stored)
-            yield* db.transaction(appendAndProject(db, events, knownEvents(stamped)))
-            return events
+            return yield* db.transaction(appendStampedAndProject(db, stampEvents(drafts, { ids, nowMs, deviceId, actor })))
           })
         const session: StoreSession = { db, deviceId, append, ingest: (events) => appendAndProject(db, events) }
         for (const extension of extensions) yield* extension.onOpen?.(session) ?? Effect.void

@@ -22,7 +22,7 @@ export interface Db {
   /**
    * Adds rows through DuckDB's appender, several times faster than an INSERT for thousands of
    * rows. `columns` must be the table's columns, in order: it fails before appending otherwise.
-   * Supported types: VARCHAR, BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMPTZ; null or undefined is
+   * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMPTZ; null or undefined is
    * NULL; a value of another kind fails before anything is appended. Rows the appender already
    * flushed stay if it fails later (a constraint): call it inside `transaction`.
    */
@@ -44,6 +44,8 @@ interface ColumnWriter {
 
 const writers: Readonly<Record<string, ColumnWriter>> = {
   VARCHAR: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
+  // JSON text: DuckDB's JSON type is VARCHAR underneath.
+  JSON: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
   BOOLEAN: { fits: (value) => typeof value === "boolean", append: (appender, value) => appender.appendBoolean(value as boolean) },
   INTEGER: { fits: (value) => Number.isInteger(value), append: (appender, value) => appender.appendInteger(value as number) },
   // Numbers go as DOUBLE, which DuckDB casts to the column's type.

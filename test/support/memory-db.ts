@@ -1,10 +1,10 @@
 import { Effect, Schema } from "effect"
-import { appendEvents } from "../../src/events/event-store.js"
+import { appendEvents, appendStampedEvents } from "../../src/events/event-store.js"
 import { CausalIdGenerator } from "../../src/events/causal-id-generator.js"
 import { stampEvents } from "../../src/events/stamp-events.js"
 import type { StoredEvent } from "../../src/events/stored-event.js"
 import type { StoreSession } from "../../src/local-store/store-extension.js"
-import { type KnownEvents, knownEvents } from "../../src/projections/decoded-events.js"
+import { knownEvents } from "../../src/projections/decoded-events.js"
 import { projectionTable } from "../../src/projections/projection.js"
 import { applyToProjections, projections } from "../../src/projections/projector.js"
 import { type Db, openDatabase } from "../../src/store/database.js"
@@ -20,16 +20,15 @@ export const deliver = (db: Db, events: ReadonlyArray<StoredEvent>) => db.transa
 /** A write-path session over a memory store, without extensions: what restore and import code needs. */
 export const memorySession = (db: Db, deviceId = "test-device", actor = "tester"): StoreSession => {
   const ids = new CausalIdGenerator()
-  const ingest = (events: ReadonlyArray<StoredEvent>, known?: KnownEvents) =>
-    appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended, known)))
   return {
     db,
     deviceId,
-    ingest: (events) => ingest(events),
+    ingest: (events) => appendEvents(db, events).pipe(Effect.tap((appended) => applyToProjections(db, appended))),
     append: (drafts) => {
       const stamped = stampEvents(drafts, { ids, nowMs: Date.now(), deviceId, actor })
-      const events = stamped.map(({ stored }) => stored)
-      return db.transaction(ingest(events, knownEvents(stamped))).pipe(Effect.as(events))
+      return db.transaction(appendStampedEvents(db, stamped.map(({ stored }) => stored)).pipe(
+        Effect.tap((appended) => applyToProjections(db, appended, knownEvents(stamped))),
+      ))
     },
   }
 }
