@@ -226,11 +226,18 @@ const response = (session, time, extra = {}) => {
 
 const userLine = (session, time, text) =>
   JSON.stringify({ ...envelope(session, time), type: "user", message: { role: "user", content: text }, uuid: uuid(), timestamp: new Date(time).toISOString() })
+let toolResults = 0
+/**
+ * A tool's result. Every seventh carries a structured `toolUseResult` (as an MCP tool's can) that
+ * holds a `timestamp` key of its own, days later, after the line's: only the line's counts. (A
+ * counter, not the random stream, picks them, so every other line stays as it was.)
+ */
 const toolResult = (session, time, bytes) =>
   JSON.stringify({
     ...envelope(session, time), type: "user",
     message: { role: "user", content: [{ tool_use_id: `toolu_${hex(20)}`, type: "tool_result", content: filler(bytes) }] },
     uuid: uuid(), timestamp: new Date(time).toISOString(),
+    ...(++toolResults % 7 === 0 ? { toolUseResult: { structuredContent: { timestamp: new Date(time + 3 * 86_400_000).toISOString(), status: "ok" } } } : {}),
   })
 const progress = (session, time, copied) =>
   JSON.stringify({

@@ -77,9 +77,18 @@ export const timestampKey = marker(`"timestamp":"`)
  */
 export const fileHistorySnapshot = marker(`"type":"file-history-snapshot"`)
 
-/** The last `"timestamp":"…"` of a line without parsing it (the envelope's comes last). */
+/** A tool result's structured copy: it follows the line's own time, and can hold times of its own. */
+const toolUseResultKey = marker(`"toolUseResult":`)
+
+/**
+ * The line's own `"timestamp":"…"` without parsing it: the last one (the envelope's comes after
+ * the message, and after any nested copy of a message), but before a tool's `toolUseResult`,
+ * whose structured content (an MCP tool's, say) can hold a `timestamp` of its own.
+ */
 export const lastTimestamp = (line: Buffer): string | undefined => {
-  const at = line.lastIndexOf(timestampKey)
+  const result = line.indexOf(toolUseResultKey)
+  const beforeResult = result === -1 ? -1 : line.lastIndexOf(timestampKey, result)
+  const at = beforeResult === -1 ? line.lastIndexOf(timestampKey) : beforeResult
   if (at === -1) return undefined
   const start = at + timestampKey.length
   const end = line.indexOf(0x22, start)

@@ -193,6 +193,14 @@ describe("session metadata", () => {
     expect(parse([...conversation, snapshot]).endedAt).toBe(t(5))
   })
 
+  it("a tool result's time is its own, never one its structured toolUseResult holds", () => {
+    const result = JSON.parse(toolResult(main, "toolu_1", t(6))) as Record<string, unknown>
+    const structured = JSON.stringify({ ...result, toolUseResult: { structuredContent: { timestamp: "2030-01-01T00:00:00.000Z" } } })
+    const earlier = JSON.stringify({ ...result, toolUseResult: { structuredContent: { timestamp: "2020-01-01T00:00:00.000Z" } } })
+    expect(parse([...conversation, structured])).toMatchObject({ startedAt: t(0), endedAt: t(6) })
+    expect(parse([...conversation, earlier])).toMatchObject({ startedAt: t(0), endedAt: t(6) })
+  })
+
   it("prefers custom-title, then ai-title, then summary, the last of each", () => {
     const summary = [metadata("summary", { summary: "Old summary", leafUuid: "x" }), metadata("summary", { summary: "Cart test fix", leafUuid: "y" })]
     const aiTitle = [metadata("ai-title", { aiTitle: "Fixing flaky cart" })]
