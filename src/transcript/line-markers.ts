@@ -70,29 +70,61 @@ const metadataLines = [
   marker(`"cost-state"`),
   marker(`"invoked_skills"`),
 ]
-export const timestampKey = marker(`"timestamp":"`)
 /**
  * A file-history-snapshot line (its type comes first) has no top-level timestamp: the times
  * nested in its snapshot are when files were backed up, not when the conversation happened.
  */
 export const fileHistorySnapshot = marker(`"type":"file-history-snapshot"`)
 
-/** A tool result's structured copy: it follows the line's own time, and can hold times of its own. */
-const toolUseResultKey = marker(`"toolUseResult":`)
+const timestampName = marker(`"timestamp"`)
+/**
+ * A tool result's structured copy: it follows the line's own time, and can hold times of its own.
+ * Searched for by its tail, as `"is_error"` is: most of a tool result line's bytes are its output,
+ * and a needle starting with `U` is skipped to far faster than one starting with a quote.
+ */
+const toolUseResultHead = marker(`"tool`)
+const toolUseResultTail = marker(`UseResult"`)
+
+/** Where the value begins after a quoted name that ends at `at`, past a colon and any spaces; -1 when no colon follows (the name was a value). */
+const valueAfter = (line: Buffer, at: number): number => {
+  let next = at
+  while (line[next] === 0x20) next++
+  if (line[next] !== 0x3a) return -1
+  next++
+  while (line[next] === 0x20) next++
+  return next
+}
+
+/** Where the first key named by `head` and `tail` begins, found by its tail, or -1. */
+const firstKey = (line: Buffer, head: Buffer, tail: Buffer): number => {
+  for (let at = line.indexOf(tail, head.length); at !== -1; at = line.indexOf(tail, at + 1)) {
+    if (holdsAt(line, at - head.length, head) && valueAfter(line, at + tail.length) !== -1) return at - head.length
+  }
+  return -1
+}
+
+/** The value's start of the last key `name` that begins before `before`, or -1. */
+const lastKeyBefore = (line: Buffer, name: Buffer, before: number): number => {
+  for (let at = before <= 0 ? -1 : line.lastIndexOf(name, before - 1); at !== -1; at = at === 0 ? -1 : line.lastIndexOf(name, at - 1)) {
+    const value = valueAfter(line, at + name.length)
+    if (value !== -1) return value
+  }
+  return -1
+}
 
 /**
- * The line's own `"timestamp":"…"` without parsing it: the last one (the envelope's comes after
- * the message, and after any nested copy of a message), but before a tool's `toolUseResult`,
- * whose structured content (an MCP tool's, say) can hold a `timestamp` of its own.
+ * The line's own `"timestamp"` without parsing it (with or without spaces around the colon): the
+ * last one (the envelope's comes after the message, and after any nested copy of a message), but
+ * before a tool's `toolUseResult`, whose structured content (an MCP tool's, say) can hold a
+ * `timestamp` of its own.
  */
 export const lastTimestamp = (line: Buffer): string | undefined => {
-  const result = line.indexOf(toolUseResultKey)
-  const beforeResult = result === -1 ? -1 : line.lastIndexOf(timestampKey, result)
-  const at = beforeResult === -1 ? line.lastIndexOf(timestampKey) : beforeResult
-  if (at === -1) return undefined
-  const start = at + timestampKey.length
-  const end = line.indexOf(0x22, start)
-  return end === -1 || end - start > 40 ? undefined : line.toString("latin1", start, end)
+  const result = firstKey(line, toolUseResultHead, toolUseResultTail)
+  const beforeResult = result === -1 ? -1 : lastKeyBefore(line, timestampName, result)
+  const value = beforeResult === -1 ? lastKeyBefore(line, timestampName, line.length) : beforeResult
+  if (value === -1 || line[value] !== 0x22) return undefined
+  const end = line.indexOf(0x22, value + 1)
+  return end === -1 || end - value - 1 > 40 ? undefined : line.toString("latin1", value + 1, end)
 }
 
 const progressMark = 1

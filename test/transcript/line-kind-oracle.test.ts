@@ -53,6 +53,9 @@ const cases: Record<string, ReadonlyArray<string>> = {
     JSON.stringify({ sessionId, type: "user", message: { role: "user", content: [{ tool_use_id: "t10", type: "tool_result", content: "ok" }] }, timestamp: "2026-01-01T00:00:17.000Z", toolUseResult: { structuredContent: { timestamp: "2030-01-01T00:00:00.000Z" } } }),
     JSON.stringify({ sessionId, type: "user", message: { role: "user", content: [{ tool_use_id: "t11", type: "tool_result", content: "ok" }] }, timestamp: "2026-01-01T00:00:18.000Z", toolUseResult: { items: [{ timestamp: "2020-01-01T00:00:00.000Z" }] } }),
   ],
+  "tool result written with spaces after colons, its structured result holding a later time": [
+    JSON.stringify({ sessionId, type: "user", message: { role: "user", content: [{ tool_use_id: "t12", type: "tool_result", content: "ok" }] }, timestamp: "2026-01-01T00:00:19.000Z", toolUseResult: { structuredContent: { timestamp: "2030-01-01T00:00:00.000Z" } } }, null, 1).replaceAll("\n", ""),
+  ],
   "progress line whose data holds an is_error result": [
     JSON.stringify({ sessionId, message: { role: "assistant", model: "claude-opus-4-6", id: "m9", content: [{ type: "tool_use", id: "t9", name: "Bash", input: { command: "ls" } }], usage }, type: "assistant", requestId: "r9", timestamp: "2026-01-01T00:00:15.000Z" }),
     JSON.stringify({ sessionId, type: "progress", data: { message: { type: "user", message: { role: "user", content: [{ tool_use_id: "t9", type: "tool_result", content: "boom", is_error: true }] } } }, timestamp: "2026-01-01T00:00:16.000Z" }),
