@@ -22,8 +22,9 @@ export interface Db {
   /**
    * Adds rows through DuckDB's appender, several times faster than an INSERT for thousands of
    * rows. `columns` must be the table's columns, in order: it fails before appending otherwise.
-   * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMPTZ; null or undefined is
-   * NULL; a value of another kind fails before anything is appended. Rows the appender already
+   * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT (safe integers), DOUBLE (finite),
+   * TIMESTAMPTZ; null or undefined is NULL; a value of another kind, or out of its column's range,
+   * fails before anything is appended. Rows the appender already
    * flushed stay if it fails later (a constraint): call it inside `transaction`.
    */
   readonly appendRows: (table: string, columns: ColumnTypes, rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>) => Effect.Effect<void, DatabaseFailed>
@@ -42,15 +43,20 @@ interface ColumnWriter {
   readonly append: (appender: DuckDBAppender, value: AppendValue) => void
 }
 
+/** INTEGER's range: the appender wraps a number outside it (2^31 arrives as -2^31) without a word. */
+const isInt32 = (value: AppendValue): boolean => Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31
+
 const writers: Readonly<Record<string, ColumnWriter>> = {
   VARCHAR: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
   // JSON text: DuckDB's JSON type is VARCHAR underneath.
   JSON: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
   BOOLEAN: { fits: (value) => typeof value === "boolean", append: (appender, value) => appender.appendBoolean(value as boolean) },
-  INTEGER: { fits: (value) => Number.isInteger(value), append: (appender, value) => appender.appendInteger(value as number) },
-  // Numbers go as DOUBLE, which DuckDB casts to the column's type.
-  BIGINT: { fits: (value) => typeof value === "number", append: (appender, value) => appender.appendDouble(value as number) },
-  DOUBLE: { fits: (value) => typeof value === "number", append: (appender, value) => appender.appendDouble(value as number) },
+  INTEGER: { fits: isInt32, append: (appender, value) => appender.appendInteger(value as number) },
+  // Numbers go as DOUBLE, which DuckDB casts to the column's type: it would round 1.5 silently, and
+  // fail on NaN only once earlier rows are appended, so only whole numbers a double holds exactly fit.
+  BIGINT: { fits: (value) => Number.isSafeInteger(value), append: (appender, value) => appender.appendDouble(value as number) },
+  // NaN and the infinities are no figure (the JSON the rows once travelled as made them NULL).
+  DOUBLE: { fits: (value) => Number.isFinite(value), append: (appender, value) => appender.appendDouble(value as number) },
   TIMESTAMPTZ: {
     fits: (value) => typeof value === "string" && Number.isFinite(Date.parse(value)),
     append: (appender, value) => appender.appendValue(timestampTZValue(BigInt(Date.parse(value as string)) * 1000n), TIMESTAMPTZ),
