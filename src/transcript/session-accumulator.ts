@@ -206,7 +206,8 @@ export class SessionAccumulator {
         this.customTitle = text(line.customTitle) ?? this.customTitle
         return
       case "cost-state":
-        if (inMain && typeof line.totalCostUSD === "number") this.ccCostUsd = line.totalCostUSD
+        // 1e400 parses as Infinity, which no JSON payload can carry: it is no figure.
+        if (inMain && typeof line.totalCostUSD === "number" && Number.isFinite(line.totalCostUSD)) this.ccCostUsd = line.totalCostUSD
         return
       case "attachment":
         return this.addAttachment(line)
