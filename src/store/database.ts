@@ -104,11 +104,19 @@ export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Ef
     const failed = (sql: string) => (cause: unknown) =>
       new DatabaseFailed({ path, reason: `${reasonOf(cause)} (in: ${sql.trim().split("\n")[0]})` })
 
-    const run = (sql: string, params: SqlParams = []) =>
-      Effect.tryPromise({ try: () => connection.run(sql, [...params]), catch: failed(sql) }).pipe(Effect.asVoid)
+    /**
+     * One call into DuckDB, awaited even when the work is interrupted (Ctrl-C): the scope then
+     * closes the connection, and closing it under a statement still running on another thread
+     * deadlocks or crashes DuckDB, and the process with it. An interruption takes effect once
+     * the statement is done.
+     */
+    const statement = <A>(sql: string, call: () => Promise<A>) =>
+      Effect.tryPromise({ try: call, catch: failed(sql) }).pipe(Effect.uninterruptible)
+
+    const run = (sql: string, params: SqlParams = []) => statement(sql, () => connection.run(sql, [...params])).pipe(Effect.asVoid)
 
     const all = <A, I>(row: Schema.Schema<A, I>, sql: string, params: SqlParams = []) =>
-      Effect.tryPromise({ try: () => connection.runAndReadAll(sql, [...params]), catch: failed(sql) }).pipe(
+      statement(sql, () => connection.runAndReadAll(sql, [...params])).pipe(
         Effect.flatMap((reader) => Schema.decodeUnknown(Schema.Array(row))(reader.getRowObjectsJS())),
         Effect.catchTag("ParseError", (error) =>
           Effect.fail(failed(sql)(ParseResult.TreeFormatter.formatErrorSync(error)))),
@@ -144,23 +152,20 @@ export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Ef
           }),
           () => failed(`append to ${table}`)(`a value does not fit its column (${JSON.stringify(columns)})`),
         ),
-        Effect.zipRight(Effect.tryPromise({
-          try: async () => {
-            const appender = await connection.createAppender(name ?? table, schema)
-            try {
-              for (const row of rows) {
-                for (let column = 0; column < names.length; column++) {
-                  const value = row[names[column] as string]
-                  if (value === null || value === undefined) appender.appendNull()
-                  else (columnWriters[column] as ColumnWriter).append(appender, value)
-                }
-                appender.endRow()
+        Effect.zipRight(statement(`append to ${table}`, async () => {
+          const appender = await connection.createAppender(name ?? table, schema)
+          try {
+            for (const row of rows) {
+              for (let column = 0; column < names.length; column++) {
+                const value = row[names[column] as string]
+                if (value === null || value === undefined) appender.appendNull()
+                else (columnWriters[column] as ColumnWriter).append(appender, value)
               }
-            } finally {
-              appender.closeSync()
+              appender.endRow()
             }
-          },
-          catch: failed(`append to ${table}`),
+          } finally {
+            appender.closeSync()
+          }
         })),
       )
     }
