@@ -15,11 +15,12 @@ it.live("an interrupted statement is awaited: the connection is never closed und
     const takes = Date.now() - started
 
     const fiber = yield* Effect.fork(db.all(Count, slow))
-    yield* Effect.sleep("20 millis")
+    yield* Effect.sleep("10 millis")
     const interrupting = Date.now()
     yield* Fiber.interrupt(fiber)
     const waited = Date.now() - interrupting
     // Whatever happened, the statement is over before this scope closes the connection.
     yield* Effect.sleep(takes * 2)
-    expect(waited, `the statement takes ${takes} ms`).toBeGreaterThan(takes / 3)
+    // Not awaited, the interruption returns at once (1 ms); awaited, once the statement is done.
+    expect(waited, `the statement takes ${takes} ms`).toBeGreaterThan(Math.min(100, takes / 3))
   })), 30_000)
