@@ -24,8 +24,8 @@ export interface Db {
    * rows. `columns` must be the table's columns, in order: it fails before appending otherwise.
    * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT (safe integers), DOUBLE (finite),
    * TIMESTAMPTZ; null or undefined is NULL; a value of another kind, or out of its column's range,
-   * fails before anything is appended. Rows the appender already
-   * flushed stay if it fails later (a constraint): call it inside `transaction`.
+   * fails before anything is appended. Rows the appender already flushed stay if it fails later
+   * (a constraint): call it inside `transaction`.
    */
   readonly appendRows: (table: string, columns: ColumnTypes, rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>) => Effect.Effect<void, DatabaseFailed>
   /** Runs `work` inside BEGIN / COMMIT, rolling back if it fails. */
