@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs"
 import { createRequire, Module } from "node:module"
 import { dirname } from "node:path"
+import { setFlagsFromString } from "node:v8"
 import { threadId } from "node:worker_threads"
 import { constants, Script } from "node:vm"
 
@@ -44,6 +45,11 @@ const saveCache = (script: Script, cachePath: string): void => {
 export const requireWithCodeCache = (bundlePath: string, cachePath: string): unknown => {
   const importLoader = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   if (importLoader === undefined) return createRequire(bundlePath)(bundlePath)
+  // Without this V8 flag a cache's checksum is neither written nor checked, and a damaged cache
+  // of the right size (a bad disk block) is run as it is: the process crashes, and so does every
+  // later run. With it, V8 rejects such a cache and it is made again. The flag is part of what a
+  // cache must match, so one made without it is rejected once and remade.
+  setFlagsFromString("--verify-snapshot-checksum")
   const cachedData = readCache(cachePath)
   const script = new Script(wrapCommonJs(readFileSync(bundlePath, "utf8")), {
     filename: bundlePath,

@@ -22,9 +22,10 @@ export interface Db {
   /**
    * Adds rows through DuckDB's appender, several times faster than an INSERT for thousands of
    * rows. `columns` must be the table's columns, in order: it fails before appending otherwise.
-   * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT, DOUBLE, TIMESTAMPTZ; null or undefined is
-   * NULL; a value of another kind fails before anything is appended. Rows the appender already
-   * flushed stay if it fails later (a constraint): call it inside `transaction`.
+   * Supported types: VARCHAR, JSON (as text), BOOLEAN, INTEGER, BIGINT (safe integers), DOUBLE (finite),
+   * TIMESTAMPTZ; null or undefined is NULL; a value of another kind, or out of its column's range,
+   * fails before anything is appended. Rows the appender already flushed stay if it fails later
+   * (a constraint): call it inside `transaction`.
    */
   readonly appendRows: (table: string, columns: ColumnTypes, rows: ReadonlyArray<Readonly<Record<string, AppendValue>>>) => Effect.Effect<void, DatabaseFailed>
   /** Runs `work` inside BEGIN / COMMIT, rolling back if it fails. */
@@ -42,15 +43,20 @@ interface ColumnWriter {
   readonly append: (appender: DuckDBAppender, value: AppendValue) => void
 }
 
+/** INTEGER's range: the appender wraps a number outside it (2^31 arrives as -2^31) without a word. */
+const isInt32 = (value: AppendValue): boolean => Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31
+
 const writers: Readonly<Record<string, ColumnWriter>> = {
   VARCHAR: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
   // JSON text: DuckDB's JSON type is VARCHAR underneath.
   JSON: { fits: (value) => typeof value === "string", append: (appender, value) => appender.appendVarchar(value as string) },
   BOOLEAN: { fits: (value) => typeof value === "boolean", append: (appender, value) => appender.appendBoolean(value as boolean) },
-  INTEGER: { fits: (value) => Number.isInteger(value), append: (appender, value) => appender.appendInteger(value as number) },
-  // Numbers go as DOUBLE, which DuckDB casts to the column's type.
-  BIGINT: { fits: (value) => typeof value === "number", append: (appender, value) => appender.appendDouble(value as number) },
-  DOUBLE: { fits: (value) => typeof value === "number", append: (appender, value) => appender.appendDouble(value as number) },
+  INTEGER: { fits: isInt32, append: (appender, value) => appender.appendInteger(value as number) },
+  // Numbers go as DOUBLE, which DuckDB casts to the column's type: it would round 1.5 silently, and
+  // fail on NaN only once earlier rows are appended, so only whole numbers a double holds exactly fit.
+  BIGINT: { fits: (value) => Number.isSafeInteger(value), append: (appender, value) => appender.appendDouble(value as number) },
+  // NaN and the infinities are no figure (the JSON the rows once travelled as made them NULL).
+  DOUBLE: { fits: (value) => Number.isFinite(value), append: (appender, value) => appender.appendDouble(value as number) },
   TIMESTAMPTZ: {
     fits: (value) => typeof value === "string" && Number.isFinite(Date.parse(value)),
     append: (appender, value) => appender.appendValue(timestampTZValue(BigInt(Date.parse(value as string)) * 1000n), TIMESTAMPTZ),
@@ -98,11 +104,19 @@ export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Ef
     const failed = (sql: string) => (cause: unknown) =>
       new DatabaseFailed({ path, reason: `${reasonOf(cause)} (in: ${sql.trim().split("\n")[0]})` })
 
-    const run = (sql: string, params: SqlParams = []) =>
-      Effect.tryPromise({ try: () => connection.run(sql, [...params]), catch: failed(sql) }).pipe(Effect.asVoid)
+    /**
+     * One call into DuckDB, awaited even when the work is interrupted (Ctrl-C): the scope then
+     * closes the connection, and closing it under a statement still running on another thread
+     * deadlocks or crashes DuckDB, and the process with it. An interruption takes effect once
+     * the statement is done.
+     */
+    const statement = <A>(sql: string, call: () => Promise<A>) =>
+      Effect.tryPromise({ try: call, catch: failed(sql) }).pipe(Effect.uninterruptible)
+
+    const run = (sql: string, params: SqlParams = []) => statement(sql, () => connection.run(sql, [...params])).pipe(Effect.asVoid)
 
     const all = <A, I>(row: Schema.Schema<A, I>, sql: string, params: SqlParams = []) =>
-      Effect.tryPromise({ try: () => connection.runAndReadAll(sql, [...params]), catch: failed(sql) }).pipe(
+      statement(sql, () => connection.runAndReadAll(sql, [...params])).pipe(
         Effect.flatMap((reader) => Schema.decodeUnknown(Schema.Array(row))(reader.getRowObjectsJS())),
         Effect.catchTag("ParseError", (error) =>
           Effect.fail(failed(sql)(ParseResult.TreeFormatter.formatErrorSync(error)))),
@@ -138,23 +152,20 @@ export const openDatabase = (path: string, options: OpenOptions = {}): Effect.Ef
           }),
           () => failed(`append to ${table}`)(`a value does not fit its column (${JSON.stringify(columns)})`),
         ),
-        Effect.zipRight(Effect.tryPromise({
-          try: async () => {
-            const appender = await connection.createAppender(name ?? table, schema)
-            try {
-              for (const row of rows) {
-                for (let column = 0; column < names.length; column++) {
-                  const value = row[names[column] as string]
-                  if (value === null || value === undefined) appender.appendNull()
-                  else (columnWriters[column] as ColumnWriter).append(appender, value)
-                }
-                appender.endRow()
+        Effect.zipRight(statement(`append to ${table}`, async () => {
+          const appender = await connection.createAppender(name ?? table, schema)
+          try {
+            for (const row of rows) {
+              for (let column = 0; column < names.length; column++) {
+                const value = row[names[column] as string]
+                if (value === null || value === undefined) appender.appendNull()
+                else (columnWriters[column] as ColumnWriter).append(appender, value)
               }
-            } finally {
-              appender.closeSync()
+              appender.endRow()
             }
-          },
-          catch: failed(`append to ${table}`),
+          } finally {
+            appender.closeSync()
+          }
         })),
       )
     }

@@ -13,11 +13,12 @@ export interface ModelPrice {
 
 export type PriceTable = ReadonlyMap<string, ModelPrice>
 
+/** A rate is a finite number from 0 up: 1e400 parses as Infinity, and a cost of Infinity or below 0 is none. */
+const isRate = (rate: unknown): boolean => typeof rate === "number" && Number.isFinite(rate) && rate >= 0
+
 const isPrice = (value: unknown): value is ModelPrice =>
   typeof value === "object" && value !== null &&
-  (["input", "output", "cache_write", "cache_write_1h", "cache_read"] as const).every((field) =>
-    typeof (value as Record<string, unknown>)[field] === "number"
-  )
+  (["input", "output", "cache_write", "cache_write_1h", "cache_read"] as const).every((field) => isRate((value as Record<string, unknown>)[field]))
 
 const pricesIn = (json: unknown): Array<[string, ModelPrice]> =>
   typeof json === "object" && json !== null

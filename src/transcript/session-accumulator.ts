@@ -40,7 +40,14 @@ export interface ParsedSession {
 
 type Json = Readonly<Record<string, unknown>>
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined)
+/**
+ * A transcript's text, with any half of a surrogate pair (a writer that cut an emoji in two, saved
+ * as its `\ud83d` escape) made U+FFFD: JSON holding one is refused by DuckDB's JSON functions,
+ * which would then fail on the payload of every event carrying it.
+ */
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value.toWellFormed() : undefined)
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true })
 
@@ -61,13 +68,16 @@ const humanPrompt = (line: Json): string | undefined => {
   const message = isObject(line.message) ? line.message : undefined
   const content = message?.content
   const prompt = typeof content === "string"
-    ? content
+    ? text(content) ?? ""
     : Array.isArray(content)
     ? content.filter(isObject).filter((block) => block.type === "text").map((block) => text(block.text) ?? "").join("\n")
     : ""
   if (prompt.trim() === "" || commandWrapper.test(prompt) || prompt.startsWith("[Request interrupted")) return undefined
   const firstLine = prompt.trim().split("\n")[0]?.trim() ?? ""
-  return firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine
+  if (firstLine.length <= 200) return firstLine
+  // Cut between characters: an emoji's first half left at the end would be a surrogate alone.
+  const end = isHighSurrogate(firstLine.charCodeAt(198)) ? 198 : 199
+  return `${firstLine.slice(0, end)}…`
 }
 
 /**
@@ -196,7 +206,8 @@ export class SessionAccumulator {
         this.customTitle = text(line.customTitle) ?? this.customTitle
         return
       case "cost-state":
-        if (inMain && typeof line.totalCostUSD === "number") this.ccCostUsd = line.totalCostUSD
+        // 1e400 parses as Infinity, which no JSON payload can carry: it is no figure.
+        if (inMain && typeof line.totalCostUSD === "number" && Number.isFinite(line.totalCostUSD)) this.ccCostUsd = line.totalCostUSD
         return
       case "attachment":
         return this.addAttachment(line)

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
+import { execFileSync, spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
-import { parseJson, runCliAsync, runCli, userEnv } from "../support/cli.js"
+import { cliPath, parseJson, runCliAsync, runCli, userEnv } from "../support/cli.js"
 import { assistant, claudeHome, userPrompt, writeLines } from "../support/transcript-builder.js"
 import type { SessionView } from "../../src/sessions/session-queries.js"
 
@@ -28,6 +28,43 @@ const writeSessions = (count: number, linesEach: number) => {
 
 beforeEach(() => {
   ;({ home, projectDir } = claudeHome())
+})
+
+/** Runs a cold backfill into its own data dir and interrupts it (Ctrl-C) `afterMs` after its store file appears. */
+const interruptedBackfill = (afterMs: number) =>
+  new Promise<{ readonly status: number | null; readonly signal: NodeJS.Signals | null; readonly hung: boolean }>((done) => {
+    const dataDir = join(home, `data-${afterMs}`)
+    const child = spawn(process.execPath, [cliPath, "backfill"], {
+      env: userEnv(home, { CLAUDE_LOGGER_USER: "alice", CLAUDE_LOGGER_HOME: dataDir, CLAUDE_LOGGER_FULL_CLI: "1" }),
+      stdio: "ignore",
+    })
+    let hung = false
+    const watching = setInterval(() => {
+      if (!existsSync(join(dataDir, "sessions.duckdb"))) return
+      clearInterval(watching)
+      setTimeout(() => {
+        child.kill("SIGINT")
+        setTimeout(() => {
+          hung = child.exitCode === null && child.signalCode === null
+          if (hung) child.kill("SIGKILL")
+        }, 10_000).unref()
+      }, afterMs)
+    }, 5)
+    child.on("exit", (status, signal) => {
+      clearInterval(watching)
+      done({ status, signal, hung })
+    })
+  })
+
+describe("Ctrl-C during a cold backfill", () => {
+  it("ends the process within seconds, by itself, at any moment of storing (it hung, or crashed, when the store was closed under a running statement)", async () => {
+    writeSessions(150, 10)
+    const runs = []
+    for (const afterMs of [0, 40, 80, 120, 160, 200, 240, 280]) runs.push({ afterMs, ...(await interruptedBackfill(afterMs)) })
+    expect(runs.filter((run) => run.hung || run.signal !== null)).toEqual([])
+    const env = userEnv(home, { CLAUDE_LOGGER_USER: "alice", CLAUDE_LOGGER_HOME: join(home, "data-0") })
+    expect(runCli(["backfill"], { env })).toMatchObject({ status: 0, stderr: "" })
+  }, 120_000)
 })
 
 describe("a cold backfill whose store cannot be created", () => {

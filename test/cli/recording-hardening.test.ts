@@ -76,6 +76,22 @@ describe("one odd usage number costs only that value", () => {
   })
 })
 
+describe("a figure JSON cannot hold (1e400 reads as Infinity) is no figure", () => {
+  it("a cost-state of 1e400 and a prices.json rate of 1e400: shown as a rebuild shows them, never as $Infinity", () => {
+    const path = writeSession("huge")
+    writeFileSync(path, `${readFileSync(path, "utf8")}{"type":"cost-state","totalCostUSD":1e400,"sessionId":"huge","timestamp":"${t(3)}"}\n`)
+    mkdirSync(dataDir(), { recursive: true })
+    // Negative or infinite rates are not prices: the bundled ones stand (Opus: 5 input, 25 output, 0.5 cache read).
+    writeFileSync(join(dataDir(), "prices.json"), `{ "claude-opus-4-6": { "input": 1e400, "output": -1, "cache_write": 1, "cache_write_1h": 1, "cache_read": 1 } }`)
+    expect(cli(["backfill"])).toEqual({ status: 0, stdout: "backfill: 1 session(s) recorded, 0 unchanged, 0 skipped (files unchanged), 0 malformed line(s)\n", stderr: "" })
+    const table = cli(["sessions"])
+    expect(table.stdout).not.toContain("Infinity")
+    expect(sessions()).toEqual([expect.objectContaining({ session_id: "huge", cost_usd: (100 * 5 + 20 * 25 + 1000 * 0.5) / 1e6, cc_cost_usd: null })])
+    expect(cli(["rebuild"]).status).toBe(0)
+    expect(cli(["sessions"])).toEqual(table)
+  })
+})
+
 describe("only regular files are read", () => {
   it("backfill over a *.jsonl FIFO finishes and records the other sessions", () => {
     execFileSync("mkfifo", [join(projectDir, "fifo.jsonl")])

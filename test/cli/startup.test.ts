@@ -30,6 +30,24 @@ const fullCli = (args: ReadonlyArray<string>, home: string) => run(join(projectR
 
 const codeCaches = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".v8cache"))
 
+const recorded = "backfill: 12 session(s) recorded, 0 unchanged, 0 skipped (files unchanged), 0 malformed line(s)\n"
+
+/** Enough sessions that a cold backfill hands them to parse workers, and a copy of the bundles that run it. */
+const backfillOnWorkers = () => {
+  const { home, projectDir } = claudeHome()
+  for (let session = 0; session < 12; session++) {
+    const ctx = { sessionId: `00000000-0000-4000-8000-${String(session).padStart(12, "0")}` }
+    const at = new Date(Date.UTC(2026, 10, 14, 9, session)).toISOString()
+    writeLines(join(projectDir, `${ctx.sessionId}.jsonl`), [
+      userPrompt(ctx, `prompt ${session}`, at),
+      assistant(ctx, { messageId: `msg_${session}`, usage: { input: 10, output: 5 }, timestamp: at }),
+    ])
+  }
+  const dir = distCopy(["cli.cjs", "main.cjs", "parse-worker.cjs", "parse-worker-start.cjs"])
+  const backfill = (dataDir: string) => run(join(dir, "cli.cjs"), ["backfill"], home, { ...withNodeModules, CLAUDE_LOGGER_HOME: join(home, dataDir) })
+  return { backfill, dir }
+}
+
 describe("start-up", () => {
   it("prints the full CLI's own --help and --version, byte for byte, without loading it", () => {
     const home = freshHome()
@@ -109,19 +127,7 @@ describe("start-up", () => {
   })
 
   it("parse workers compile their bundle from a code cache made by the first backfill that started them", () => {
-    const { home, projectDir } = claudeHome()
-    // Enough sessions that a cold backfill hands them to parse workers.
-    for (let session = 0; session < 12; session++) {
-      const ctx = { sessionId: `00000000-0000-4000-8000-${String(session).padStart(12, "0")}` }
-      const at = new Date(Date.UTC(2026, 10, 14, 9, session)).toISOString()
-      writeLines(join(projectDir, `${ctx.sessionId}.jsonl`), [
-        userPrompt(ctx, `prompt ${session}`, at),
-        assistant(ctx, { messageId: `msg_${session}`, usage: { input: 10, output: 5 }, timestamp: at }),
-      ])
-    }
-    const dir = distCopy(["cli.cjs", "main.cjs", "parse-worker.cjs", "parse-worker-start.cjs"])
-    const backfill = (dataDir: string) => run(join(dir, "cli.cjs"), ["backfill"], home, { ...withNodeModules, CLAUDE_LOGGER_HOME: join(home, dataDir) })
-    const recorded = "backfill: 12 session(s) recorded, 0 unchanged, 0 skipped (files unchanged), 0 malformed line(s)\n"
+    const { backfill, dir } = backfillOnWorkers()
     expect(backfill("first")).toEqual({ status: 0, stdout: recorded, stderr: "" })
     const workerCaches = () => codeCaches(dir).filter((name) => name.startsWith("parse-worker.cjs."))
     const [cache = ""] = workerCaches()
@@ -130,5 +136,23 @@ describe("start-up", () => {
     expect(backfill("second")).toEqual({ status: 0, stdout: recorded, stderr: "" })
     expect(workerCaches()).toEqual([cache])
     expect(statSync(join(dir, cache)).mtimeMs).toBe(made)
+  })
+
+  it("a damaged code cache (its size intact, bytes changed) is remade, never run: not the workers', not the CLI's", () => {
+    const { backfill, dir } = backfillOnWorkers()
+    expect(backfill("first")).toEqual({ status: 0, stdout: recorded, stderr: "" })
+    const caches = codeCaches(dir)
+    expect(caches.filter((name) => name.startsWith("parse-worker.cjs.") || name.startsWith("main.cjs."))).toHaveLength(2)
+    // A few flipped bits past the header, as a bad disk block would leave them.
+    for (const cache of caches) {
+      const bytes = readFileSync(join(dir, cache))
+      for (let at = 1000; at < bytes.length - 100; at += 997) bytes[at] = (bytes[at] ?? 0) ^ 0x5a
+      writeFileSync(join(dir, cache), bytes)
+    }
+    const damaged = new Map(caches.map((cache) => [cache, readFileSync(join(dir, cache))]))
+    expect(backfill("second")).toEqual({ status: 0, stdout: recorded, stderr: "" })
+    expect(codeCaches(dir)).toEqual(caches)
+    for (const cache of caches) expect(readFileSync(join(dir, cache)).equals(damaged.get(cache) ?? Buffer.alloc(0)), cache).toBe(false)
+    expect(backfill("third")).toEqual({ status: 0, stdout: recorded, stderr: "" })
   })
 })

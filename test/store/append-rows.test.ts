@@ -74,6 +74,37 @@ it.effect("appendRows refuses a value that does not fit its column before append
     })
   ))
 
+it.effect("appendRows refuses a number its column cannot hold as it is (wrapped, rounded, not finite) before appending any row", () =>
+  withTable((db) =>
+    Effect.gen(function* () {
+      const unfit = [
+        { seq: 2 ** 31 },
+        { seq: -(2 ** 31) - 1 },
+        { seq: 2 ** 40 },
+        { tokens: 1.5 },
+        { tokens: Number.NaN },
+        { tokens: Number.POSITIVE_INFINITY },
+        { tokens: 2 ** 63 },
+        { cost: Number.NaN },
+        { cost: Number.NEGATIVE_INFINITY },
+      ]
+      for (const bad of unfit) {
+        const failure = yield* db.appendRows("t", columns, [{ name: "fine", seq: 1 }, { name: "bad", seq: 2, ...bad }]).pipe(Effect.flip)
+        expect(failure.reason, JSON.stringify(bad)).toContain("does not fit its column")
+      }
+      expect(yield* readBack(db)).toEqual([])
+      // The ends of each range still fit.
+      yield* db.appendRows("t", columns, [
+        { name: "low", seq: -(2 ** 31), tokens: -Number.MAX_SAFE_INTEGER, cost: -Number.MAX_VALUE },
+        { name: "high", seq: 2 ** 31 - 1, tokens: Number.MAX_SAFE_INTEGER, cost: Number.MAX_VALUE },
+      ])
+      expect((yield* readBack(db)).map(({ cost, name, seq, tokens }) => ({ name, seq, tokens, cost }))).toEqual([
+        { name: "low", seq: -(2 ** 31), tokens: -Number.MAX_SAFE_INTEGER, cost: -Number.MAX_VALUE },
+        { name: "high", seq: 2 ** 31 - 1, tokens: Number.MAX_SAFE_INTEGER, cost: Number.MAX_VALUE },
+      ])
+    })
+  ))
+
 it.effect("appendRows appends to a table in another schema", () =>
   withTable((db) =>
     Effect.gen(function* () {

@@ -37,6 +37,16 @@ describe("prices", () => {
     expect(priceOf(custom, "claude-haiku-4-5")?.input).toBe(1)
   })
 
+  it("ignore an override whose rates are not finite numbers from 0 up: no cost is Infinity or below 0", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "csl-prices-")), "prices.json")
+    const rates = (input: string) => `{ "input": ${input}, "output": 1, "cache_write": 1, "cache_write_1h": 1, "cache_read": 1 }`
+    writeFileSync(path, `{ "claude-opus-4-6": ${rates("1e400")}, "claude-haiku-4-5": ${rates("-1")}, "mine": ${rates("0")} }`)
+    const custom = loadPrices(path)
+    expect(priceOf(custom, "claude-opus-4-6")?.input).toBe(5)
+    expect(priceOf(custom, "claude-haiku-4-5")?.input).toBe(1)
+    expect(priceOf(custom, "mine")?.input).toBe(0)
+  })
+
   it("fall back to the bundled prices when the override is not JSON", () => {
     const path = join(mkdtempSync(join(tmpdir(), "csl-prices-")), "prices.json")
     writeFileSync(path, "{ nope")
