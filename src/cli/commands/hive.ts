@@ -21,7 +21,6 @@ class PublishRefused extends Schema.TaggedError<PublishRefused>()("PublishRefuse
   }
 }
 
-/** Publish or unpublish was given nothing to act on. */
 /** A command given nothing to act on; `choices` says what it takes. */
 class NothingNamed extends Schema.TaggedError<NothingNamed>()("NothingNamed", { command: Schema.String, choices: Schema.String }) {
   override get message() {
