@@ -68,7 +68,8 @@ const insertInto = (db: Db, table: string, events: ReadonlyArray<StoredEvent>) =
 
 /**
  * Appends events just stamped here, through the appender (a backfill stamps a thousand): their ids
- * are newer than any this store holds, so none can be one already stored. Returns them in id order.
+ * are ones this process just made (causal ULIDs with fresh random bits), so none is already
+ * stored; a clash would fail the transaction, never pass silently. Returns them in id order.
  */
 export const appendStampedEvents = (
   db: Db,
